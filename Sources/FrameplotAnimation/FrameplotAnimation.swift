@@ -1,0 +1,1 @@
+// FrameplotAnimation module. See README.md for the layering.

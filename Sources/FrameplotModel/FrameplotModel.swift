@@ -1,0 +1,1 @@
+// FrameplotModel module. See README.md for the layering.

@@ -1,0 +1,1 @@
+// FrameplotPlot module. See README.md for the layering.

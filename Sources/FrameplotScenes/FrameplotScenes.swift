@@ -1,0 +1,1 @@
+// FrameplotScenes module. See README.md for the layering.

@@ -1,0 +1,2 @@
+import Frameplot
+print("frameplot-bench: not yet implemented")

@@ -1,0 +1,2 @@
+import Frameplot
+print("frameplot: not yet implemented")
