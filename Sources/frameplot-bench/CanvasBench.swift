@@ -1,0 +1,6 @@
+import Frameplot
+
+/// Prints the canvas benchmark figures.
+func runCanvasBenchmarks() {
+    print("canvas: no benchmarks yet")
+}
