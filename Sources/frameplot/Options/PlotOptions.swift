@@ -8,7 +8,7 @@ struct PlotOptions: ParsableArguments {
         valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("Figure size in layout units (pixels at scale 1), from 16 to 8192.", valueName: "WxH"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Figure size in layout units (pixels at scale 1), from 16 to 8192.", valueName: "WxH"))
     var size: String = "800x600"
 
     @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG only).", valueName: "S"))
