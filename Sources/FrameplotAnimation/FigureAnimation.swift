@@ -42,11 +42,12 @@ public struct FigureAnimation: AnimationScene {
                 fingerprint: [String: String] = [:], frame: @escaping FrameBuilder) throws {
         self.name = name; self.run = run; self.figure = figure; self.framesPerSecond = framesPerSecond
         self.fingerprint = fingerprint; self.build = frame
-        // Lay out with the moving marks of frames spread over the run, for stable limits.
+        // Lay out with the moving marks of a few frames spread over the run (first and last
+        // included), for stable limits; few, because late frames can carry long paths.
         var sizing = figure
         let count = run.steps.count
         if count > 0 {
-            let samples = Swift.min(count, 64)
+            let samples = Swift.min(count, 9)
             var seen = Set<Int>()
             for k in 0..<samples {
                 let index = samples == 1 ? count - 1 : k * (count - 1) / (samples - 1)
