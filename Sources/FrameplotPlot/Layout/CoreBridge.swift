@@ -1,0 +1,68 @@
+import Foundation
+import FrameplotCanvas
+
+/// The plot layer's single point of contact with the Core algorithms whose API is still
+/// settling (tick location and formatting, norms), so that it is used in one place.
+enum CoreBridge {
+    /// Ticks of `scale` whose labels (measured by `measure` along the axis) do not collide.
+    static func ticks(scale: Scale, fontSize: Double, horizontal: Bool,
+                      measure: @escaping (String) -> Double) -> AxisTickSet {
+        AxisTicks.make(scale: scale, fontSize: fontSize, orientation: horizontal ? .horizontal : .vertical,
+                       minor: true, labelExtent: measure)
+    }
+}
+
+extension CoreBridge {
+    /// The scale kind and value range of a colour norm.
+    static func normRange(_ norm: ColorNorm) -> (ScaleKind, Double, Double) {
+        switch norm {
+        case let .linear(l, u): return (.linear, l, u)
+        case let .log(l, u): return (.log10, l, u)
+        }
+    }
+
+    /// The colour of `value` under `scale`, or `nil` for values the norm refuses (NaN, ≤ 0 on log).
+    static func color(of value: Double, in scale: ColorScale) -> Color? {
+        guard let t = scale.norm.normalize(value) else { return nil }
+        return scale.colormap.color(at: Swift.min(1, Swift.max(0, t)))
+    }
+}
+
+extension CoreBridge {
+    /// Contour polylines of `grid` at `level`, in data coordinates.
+    static func contourLines(_ grid: Grid2D, level: Double) -> [[DataPoint]] {
+        MarchingSquares.lines(grid, level: level).map { $0.map { DataPoint(x: $0.x, y: $0.y) } }
+    }
+
+    /// Closed polygons of the region `lower <= value < upper`, in data coordinates (fill even-odd).
+    static func contourBands(_ grid: Grid2D, lower: Double, upper: Double) -> [[DataPoint]] {
+        MarchingSquares.bands(grid, lower: lower, upper: upper).map { $0.map { DataPoint(x: $0.x, y: $0.y) } }
+    }
+
+    /// The value in the middle of a band as the norm sees it (geometric mean on log).
+    static func bandMiddle(_ lo: Double, _ hi: Double, norm: ColorNorm) -> Double {
+        if case .log = norm, lo > 0, hi > 0 { return (lo * hi).squareRoot() }
+        return (lo + hi) / 2
+    }
+}
+
+extension CoreBridge {
+    /// A grid over node coordinates `xs`, `ys` with `values[j * xs.count + i]` at (`xs[i]`, `ys[j]`).
+    static func makeGrid(xs: [Double], ys: [Double], values: [Double]) -> Grid2D {
+        Grid2D(xs: xs, ys: ys, values: values)
+    }
+}
+
+extension CoreBridge {
+    /// Exponential moving average with bias correction (TensorBoard's smoothing), skipping non-finite values.
+    static func smoothed(_ values: [Double], weight: Double) -> [Double] {
+        let w = Swift.min(Swift.max(weight, 0), 0.999)
+        var avg = 0.0, n = 0
+        return values.map { v in
+            guard v.isFinite else { return v }
+            avg = avg * w + v * (1 - w); n += 1
+            let debias = 1 - pow(w, Double(n))
+            return debias > 0 ? avg / debias : v
+        }
+    }
+}
