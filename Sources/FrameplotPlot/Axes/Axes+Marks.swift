@@ -77,7 +77,7 @@ extension Axes {
     /// Adds a band across the panel between two y values.
     public mutating func horizontalSpan(y: ClosedRange<Double>, color: Color? = nil, alpha: Double = 0.15,
                                         label: String? = nil, layer: MarkLayer = .static) {
-        let c = color ?? Palette.tab10[0]
+        let c = color ?? Palette.tab10.color(0)
         add(ReferenceMark(kind: .horizontalSpan(y: y), color: .fixed(c.withAlpha(c.alpha * alpha)), width: nil,
                           dash: [], label: label, layer: layer))
     }
@@ -85,7 +85,7 @@ extension Axes {
     /// Adds a band across the panel between two x values.
     public mutating func verticalSpan(x: ClosedRange<Double>, color: Color? = nil, alpha: Double = 0.15,
                                       label: String? = nil, layer: MarkLayer = .static) {
-        let c = color ?? Palette.tab10[0]
+        let c = color ?? Palette.tab10.color(0)
         add(ReferenceMark(kind: .verticalSpan(x: x), color: .fixed(c.withAlpha(c.alpha * alpha)), width: nil,
                           dash: [], label: label, layer: layer))
     }
@@ -137,7 +137,7 @@ extension Axes {
     /// `showsColorbar`) adds a colorbar.
     ///
     /// ```swift
-    /// axes.heatmap(loss, norm: .log(lower: 0.5, upper: 600), colorbarLabel: "$L(a, b)$")
+    /// axes.heatmap(loss, norm: ColorNorm(kind: .log10, vmin: 0.5, vmax: 600), colorbarLabel: "$L(a, b)$")
     /// ```
     public mutating func heatmap(_ grid: Grid2D, colormap: Colormap = .viridis, norm: ColorNorm,
                                  interpolation: Interpolation = .nearest, showsColorbar: Bool = false,

@@ -11,7 +11,18 @@ extension Figure {
     /// let plot = layout.panels[0].plotRect
     /// ```
     public func layout(measuringWith canvas: any Canvas) -> FigureLayout {
-        let style = PlotStyle(theme: theme)
+        // Text too big for the figure (tiny sizes, many panels) shrinks in steps until it fits.
+        var scale = 1.0
+        var result = layout(measuringWith: canvas, textScale: scale)
+        while !result.fits && scale > 0.5 {
+            scale *= 0.88
+            result = layout(measuringWith: canvas, textScale: scale)
+        }
+        return result
+    }
+
+    func layout(measuringWith canvas: any Canvas, textScale: Double) -> FigureLayout {
+        let style = PlotStyle(theme: theme, textScale: textScale)
         var area = Rect(origin: .zero, size: size)
         var placedTitle: PlacedText?
         if let title {
@@ -33,6 +44,6 @@ extension Figure {
                             width: cellW, height: cellH)
             panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cell, style: style, canvas: canvas).run())
         }
-        return FigureLayout(size: size, panels: panelLayouts, title: placedTitle)
+        return FigureLayout(size: size, panels: panelLayouts, title: placedTitle, textScale: textScale)
     }
 }

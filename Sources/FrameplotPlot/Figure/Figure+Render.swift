@@ -22,7 +22,7 @@ extension Figure {
     /// fig.render(on: canvas, layout: layout, layers: .all)
     /// ```
     public func render(on canvas: any Canvas, layout: FigureLayout, layers: RenderLayers) {
-        let style = PlotStyle(theme: theme)
+        let style = PlotStyle(theme: theme, textScale: layout.textScale)
         let resolution = Swift.max(1, scale)
         canvas.withSavedState {
             if layers.contains(.background) {

@@ -15,15 +15,13 @@ enum CoreBridge {
 extension CoreBridge {
     /// The scale kind and value range of a colour norm.
     static func normRange(_ norm: ColorNorm) -> (ScaleKind, Double, Double) {
-        switch norm {
-        case let .linear(l, u): return (.linear, l, u)
-        case let .log(l, u): return (.log10, l, u)
-        }
+        (norm.kind, norm.vmin, norm.vmax)
     }
 
-    /// The colour of `value` under `scale`, or `nil` for values the norm refuses (NaN, ≤ 0 on log).
+    /// The colour of `value` under `scale` (out-of-range values get the end colours),
+    /// or `nil` for values the norm refuses (NaN, ≤ 0 on log).
     static func color(of value: Double, in scale: ColorScale) -> Color? {
-        guard let t = scale.norm.normalize(value) else { return nil }
+        guard let t = scale.norm.fraction(value) else { return nil }
         return scale.colormap.color(at: Swift.min(1, Swift.max(0, t)))
     }
 }
@@ -31,24 +29,24 @@ extension CoreBridge {
 extension CoreBridge {
     /// Contour polylines of `grid` at `level`, in data coordinates.
     static func contourLines(_ grid: Grid2D, level: Double) -> [[DataPoint]] {
-        MarchingSquares.lines(grid, level: level).map { $0.map { DataPoint(x: $0.x, y: $0.y) } }
+        Contour.lines(in: grid, level: level).map { $0.points.map { DataPoint(x: $0.x, y: $0.y) } }
     }
 
     /// Closed polygons of the region `lower <= value < upper`, in data coordinates (fill even-odd).
     static func contourBands(_ grid: Grid2D, lower: Double, upper: Double) -> [[DataPoint]] {
-        MarchingSquares.bands(grid, lower: lower, upper: upper).map { $0.map { DataPoint(x: $0.x, y: $0.y) } }
+        Contour.band(in: grid, lower: lower, upper: upper, includeUpper: true).polygons.map { $0.map { DataPoint(x: $0.x, y: $0.y) } }
     }
 
     /// The value in the middle of a band as the norm sees it (geometric mean on log).
     static func bandMiddle(_ lo: Double, _ hi: Double, norm: ColorNorm) -> Double {
-        if case .log = norm, lo > 0, hi > 0 { return (lo * hi).squareRoot() }
+        if norm.kind == .log10, lo > 0, hi > 0 { return (lo * hi).squareRoot() }
         return (lo + hi) / 2
     }
 }
 
 extension CoreBridge {
     /// A grid over node coordinates `xs`, `ys` with `values[j * xs.count + i]` at (`xs[i]`, `ys[j]`).
-    static func makeGrid(xs: [Double], ys: [Double], values: [Double]) -> Grid2D {
+    static func makeGrid(xs: [Double], ys: [Double], values: [Double]) -> Grid2D? {
         Grid2D(xs: xs, ys: ys, values: values)
     }
 }

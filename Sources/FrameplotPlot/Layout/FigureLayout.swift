@@ -57,6 +57,24 @@ public struct FigureLayout: Sendable {
     public var size: Size
     public var panels: [PanelLayout]
     public var title: PlacedText?
+    /// The factor applied to the theme's text sizes so that everything fits (1 when it fits as is).
+    public var textScale: Double
+
+    /// Whether the decorations fit: every text inside the figure, no two texts overlapping,
+    /// and every plot area at least a quarter of its cell in each direction.
+    var fits: Bool {
+        let frame = Rect(origin: .zero, size: size)
+        let all = texts
+        for t in all where !frame.contains(t.bounds, tolerance: 0.01) { return false }
+        for i in all.indices {
+            let a = all[i].bounds.insetBy(dx: 0.5, dy: 0.5)
+            for j in all.indices where j > i && a.intersects(all[j].bounds.insetBy(dx: 0.5, dy: 0.5)) { return false }
+        }
+        for p in panels where p.plotRect.width < p.cell.width * 0.25 || p.plotRect.height < p.cell.height * 0.25 {
+            return false
+        }
+        return true
+    }
 
     /// Every text the decorations draw, for overlap checks.
     public var texts: [PlacedText] { (title.map { [$0] } ?? []) + panels.flatMap(\.texts) }

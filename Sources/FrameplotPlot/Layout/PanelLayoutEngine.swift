@@ -85,8 +85,8 @@ struct PanelLayoutEngine {
             need.left = style.outerPad + tickBlockY + (yLabel.map { $0.2.logical.height + style.labelPad } ?? 0)
             need.bottom = style.outerPad + tickBlockX + annotationBlock(xPlan)
                 + (xLabel.map { $0.2.logical.height + style.labelPad } ?? 0)
-            need.top = style.outerPad + annotationBlock(yPlan) + (title.map { $0.2.logical.height + style.titlePad } ?? 0)
-            need.right = style.outerPad
+            need.top = style.outerPad + annotationBlock(yPlan) + (title.map { $0.2.logical.height + style.titlePad } ?? style.edgePad)
+            need.right = style.outerPad + style.edgePad
             var rightBlock = 0.0
             if colorScale != nil {
                 rightBlock += style.colorbarGap + style.colorbarWidth + style.tickLength + style.tickPad + cbPlan.maxWidth
@@ -169,7 +169,7 @@ struct PanelLayoutEngine {
                 let cy = clampedCenter(bar.midY, width: m.logical.width, lower: cell.minY, upper: cell.maxY)
                 label = placed(t, s, m, Point(x: x, y: cy), .topCenter, -Double.pi / 2)
             }
-            colorbar = ColorbarLayout(bar: bar, scale: cs, axis: axis, ticks: ticks, minorTicks: cbPlan.tickSet.minor, label: label)
+            colorbar = ColorbarLayout(bar: bar, scale: cs, axis: axis, ticks: ticks, minorTicks: cs.norm.kind == .log10 ? cbPlan.tickSet.minor : [], label: label)
             rightEdge = bar.maxX + style.tickLength + style.tickPad + cbPlan.maxWidth
                 + (cbLabel.map { style.labelPad + $0.2.logical.height } ?? 0)
         }
@@ -190,8 +190,8 @@ struct PanelLayoutEngine {
         }
 
         return PanelLayout(cell: cell, transform: transform, xTicks: xTicks, yTicks: yTicks,
-                           xMinorTicks: axes.x.showsTicks ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
-                           yMinorTicks: axes.y.showsTicks ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
+                           xMinorTicks: axes.x.showsTicks && xKind == .log10 ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
+                           yMinorTicks: axes.y.showsTicks && yKind == .log10 ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
                            labels: labels, legend: legend, colorbar: colorbar)
     }
 

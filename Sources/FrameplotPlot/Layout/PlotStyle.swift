@@ -4,14 +4,16 @@ import FrameplotCanvas
 /// The only place that reads theme fields, so the layout never depends on their spelling.
 struct PlotStyle {
     let theme: Theme
+    /// Shrinks every text and text-related length when a figure is too small for the theme's sizes.
+    var textScale: Double = 1
 
     var background: Color { theme.background }
     var axesBackground: Color { theme.axesBackground }
     var foreground: Color { theme.foreground }
     var gridColor: Color { theme.gridColor }
-    var fontSize: Double { theme.fontSize }
+    var fontSize: Double { theme.fontSize * textScale }
     var lineWidth: Double { theme.lineWidth }
-    var palette: [Color] { theme.palette }
+    var palette: [Color] { theme.palette.colors }
     var showGrid: Bool { theme.showGrid }
 
     func cycleColor(_ index: Int) -> Color {
@@ -35,6 +37,8 @@ struct PlotStyle {
     var labelPad: Double { fontSize * 0.4 }
     var titlePad: Double { fontSize * 0.6 }
     var outerPad: Double { fontSize * 0.5 }
+    /// Breathing room on a panel's top and right sides when nothing is drawn there.
+    var edgePad: Double { fontSize * 0.8 }
     var panelSpacing: Double { fontSize * 1.0 }
     var spineWidth: Double { Swift.max(0.8, lineWidth * 0.55) }
     var tickWidth: Double { spineWidth }

@@ -187,7 +187,8 @@ public struct DecisionRegionsMark: Mark {
                                  cap: .round, join: .round)
         var path = Path()
         for k in 0..<(classCount - 1) {
-            let grid = CoreBridge.makeGrid(xs: sampled.xs, ys: sampled.ys, values: DecisionRegionsMark.field(sampled, klass: k))
+            guard let grid = CoreBridge.makeGrid(xs: sampled.xs, ys: sampled.ys,
+                                                 values: DecisionRegionsMark.field(sampled, klass: k)) else { continue }
             for line in CoreBridge.contourLines(grid, level: 0) where line.count >= 2 {
                 path.addPolyline(line.map { inPixels ? Point(x: $0.x, y: $0.y) : t.point(x: $0.x, y: $0.y) })
             }

@@ -4,7 +4,7 @@ import FrameplotCanvas
 /// each grid node colours the cell centred on it. NaN and refused values are transparent.
 ///
 /// ```swift
-/// axes.heatmap(grid, colormap: .viridis, norm: .log(lower: 0.5, upper: 500))
+/// axes.heatmap(grid, colormap: .viridis, norm: ColorNorm(kind: .log10, vmin: 0.5, vmax: 500))
 /// axes.colorbar = ColorbarSpec(label: "$L(a, b)$")
 /// ```
 public struct HeatmapMark: Mark {
@@ -35,16 +35,12 @@ public struct HeatmapMark: Mark {
 
     /// The grid as an image: row 0 is the largest y (the top of the picture).
     func image() -> RasterImage {
-        let nx = grid.xs.count, ny = grid.ys.count
-        var img = RasterImage(width: nx, height: ny)
-        guard nx > 0, ny > 0 else { return img }
-        let yUp = (grid.ys.last ?? 0) >= (grid.ys.first ?? 0)
-        let xRight = (grid.xs.last ?? 0) >= (grid.xs.first ?? 0)
-        for j in 0..<ny {
-            let row = yUp ? ny - 1 - j : j
-            for i in 0..<nx {
-                let col = xRight ? i : nx - 1 - i
-                if let c = CoreBridge.color(of: grid[i, j], in: scale) { img[col, row] = RGBA8(c) }
+        var img = scale.colormap.image(of: grid, norm: scale.norm)
+        // The Core raster keeps x in grid order: mirror it for a decreasing xs.
+        if grid.xs.count > 1, grid.xs[0] > grid.xs[grid.xs.count - 1] {
+            let w = img.width
+            for j in 0..<img.height {
+                for i in 0..<(w / 2) { let a = img[i, j]; img[i, j] = img[w - 1 - i, j]; img[w - 1 - i, j] = a }
             }
         }
         return img

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import FrameplotCanvas
+import FrameplotPlot
+@testable import FrameplotScenes
+
+@Suite struct GalleryTests {
+    @Test func leastSquaresMatchesTheSeedNumbers() {
+        let fit = Gallery.leastSquaresLine(xs: [1, 3, 6, 8], ys: [3, 6, 5, 7])
+        #expect(abs(fit.slope - 0.4310345) < 1e-6)
+        #expect(abs(fit.intercept - 3.3103448) < 1e-6)
+    }
+
+    @Test func nearestCentroidSeparatesTheBlobs() {
+        let (points, labels) = Gallery.threeClassData()
+        let model = NearestCentroidClassifier(points: points, labels: labels, classCount: 3)
+        let correct = zip(points, labels).filter { model.predict($0.0.0, $0.0.1) == $0.1 }.count
+        #expect(Double(correct) / Double(points.count) > 0.9)
+        let p = model.probabilities(0, 0)
+        #expect(abs(p.reduce(0, +) - 1) < 1e-12)
+    }
+
+    @Test func rendersEveryFigureInEveryFormat() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frameplot-gallery-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let written = try Gallery.render(into: dir, formats: FigureFormat.allCases, pixelWidth: 480, pixelHeight: 360, dpi: 66)
+        #expect(written.count == 15)
+        for path in written {
+            let data = try #require(FileManager.default.contents(atPath: path))
+            #expect(data.count > 1000, "\(path) is suspiciously small")
+        }
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["FRAMEPLOT_GALLERY"] != nil))
+    func writeGalleryToOutput() throws {
+        let dir = ProcessInfo.processInfo.environment["FRAMEPLOT_GALLERY"] ?? "Output/gallery"
+        try Gallery.render(into: dir, formats: [.png])
+        for (w, h, dpi) in [(320, 240, 50.0), (1920, 1080, 200.0)] {
+            for e in try Gallery.figures(pixelWidth: w, pixelHeight: h, dpi: dpi) {
+                try e.figure.save(to: "\(dir)/sizes/\(e.name)-\(w)x\(h).png")
+            }
+        }
+    }
+}
