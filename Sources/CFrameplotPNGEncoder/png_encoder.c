@@ -1,3 +1,205 @@
 #include "png_encoder.h"
+
 #include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 int fp_png_encoder_version(void) { return (int)png_access_version_number(); }
+
+void fp_png_output_free(fp_png_output *out) {
+    if (out == NULL) return;
+    free(out->data);
+    out->data = NULL;
+    out->size = 0;
+    out->capacity = 0;
+}
+
+static void fp_write(png_structp png, png_bytep bytes, png_size_t length) {
+    fp_png_output *out = (fp_png_output *)png_get_io_ptr(png);
+    if (out->failed) return;
+    if (out->size + length > out->capacity) {
+        size_t capacity = out->capacity ? out->capacity : 65536;
+        while (capacity < out->size + length) capacity *= 2;
+        unsigned char *grown = (unsigned char *)realloc(out->data, capacity);
+        if (grown == NULL) {
+            out->failed = 1;
+            png_error(png, "out of memory while growing the PNG buffer");
+            return;
+        }
+        out->data = grown;
+        out->capacity = capacity;
+    }
+    memcpy(out->data + out->size, bytes, length);
+    out->size += length;
+}
+
+static void fp_flush(png_structp png) { (void)png; }
+
+static void fp_error(png_structp png, png_const_charp message) {
+    fp_png_output *out = (fp_png_output *)png_get_error_ptr(png);
+    if (out != NULL) snprintf(out->message, sizeof out->message, "libpng: %s", message ? message : "unknown error");
+    png_longjmp(png, 1);
+}
+
+static void fp_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
+
+static int fp_all_opaque(const unsigned char *pixels, int width, int height, int stride) {
+    for (int y = 0; y < height; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
+        for (int x = 0; x < width; x++) {
+            if ((row[x] >> 24) != 0xff) return 0;
+        }
+    }
+    return 1;
+}
+
+// Premultiplied native ARGB32 -> straight R,G,B,A bytes.
+static void fp_unpremultiply_row(const unsigned char *src, unsigned char *dst, int width) {
+    const uint32_t *in = (const uint32_t *)(const void *)src;
+    for (int x = 0; x < width; x++) {
+        uint32_t p = in[x];
+        uint32_t a = p >> 24;
+        unsigned char *o = dst + 4 * (size_t)x;
+        if (a == 0) {
+            o[0] = o[1] = o[2] = o[3] = 0;
+        } else {
+            uint32_t r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+            if (a != 255) {
+                r = (r * 255 + a / 2) / a;
+                g = (g * 255 + a / 2) / a;
+                b = (b * 255 + a / 2) / a;
+                if (r > 255) r = 255;
+                if (g > 255) g = 255;
+                if (b > 255) b = 255;
+            }
+            o[0] = (unsigned char)r;
+            o[1] = (unsigned char)g;
+            o[2] = (unsigned char)b;
+            o[3] = (unsigned char)a;
+        }
+    }
+}
+
+int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int stride,
+                         int level, int filters, uint32_t pixels_per_meter,
+                         fp_png_output *out) {
+    if (out == NULL) return FP_PNG_ERROR_ARGUMENT;
+    memset(out, 0, sizeof *out);
+    if (pixels == NULL || width <= 0 || height <= 0 || stride < width * 4) {
+        snprintf(out->message, sizeof out->message, "invalid image: %dx%d, stride %d", width, height, stride);
+        return FP_PNG_ERROR_ARGUMENT;
+    }
+    if (level < 0) level = 0;
+    if (level > 9) level = 9;
+    if ((filters & FP_PNG_FILTER_ALL) == 0) filters = FP_PNG_FILTER_NONE;
+
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, out, fp_error, fp_warning);
+    if (png == NULL) {
+        snprintf(out->message, sizeof out->message, "libpng: could not create the write structure");
+        return FP_PNG_ERROR_MEMORY;
+    }
+    png_infop info = png_create_info_struct(png);
+    if (info == NULL) {
+        png_destroy_write_struct(&png, NULL);
+        snprintf(out->message, sizeof out->message, "libpng: could not create the info structure");
+        return FP_PNG_ERROR_MEMORY;
+    }
+    // `volatile`: modified between setjmp and a possible longjmp.
+    unsigned char *volatile row_buffer = NULL;
+    const int opaque = fp_all_opaque(pixels, width, height, stride);
+
+    if (setjmp(png_jmpbuf(png))) {
+        free(row_buffer);
+        png_destroy_write_struct(&png, &info);
+        fp_png_output_free(out);
+        if (out->message[0] == '\0') snprintf(out->message, sizeof out->message, "libpng: encoding failed");
+        return out->failed ? FP_PNG_ERROR_MEMORY : FP_PNG_ERROR_LIBPNG;
+    }
+
+    png_set_write_fn(png, out, fp_write, fp_flush);
+    png_set_compression_level(png, level);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, filters);
+    png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
+                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    if (pixels_per_meter > 0) {
+        png_set_pHYs(png, info, pixels_per_meter, pixels_per_meter, PNG_RESOLUTION_METER);
+    }
+    png_write_info(png, info);
+
+    if (opaque) {
+        // The rows go to libpng untouched: it drops the alpha byte and reorders to RGB.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        png_set_filler(png, 0, PNG_FILLER_BEFORE);   // A,R,G,B in memory
+#else
+        png_set_bgr(png);
+        png_set_filler(png, 0, PNG_FILLER_AFTER);    // B,G,R,A in memory
+#endif
+        for (int y = 0; y < height; y++) {
+            png_write_row(png, (png_const_bytep)(pixels + (size_t)y * (size_t)stride));
+        }
+    } else {
+        row_buffer = (unsigned char *)malloc((size_t)width * 4);
+        if (row_buffer == NULL) {
+            out->failed = 1;
+            png_error(png, "out of memory for a row buffer");
+        }
+        for (int y = 0; y < height; y++) {
+            fp_unpremultiply_row(pixels + (size_t)y * (size_t)stride, row_buffer, width);
+            png_write_row(png, row_buffer);
+        }
+    }
+    png_write_end(png, info);
+    free(row_buffer);
+    png_destroy_write_struct(&png, &info);
+    out->wrote_alpha = opaque ? 0 : 1;
+    return FP_PNG_OK;
+}
+
+void fp_png_image_free(fp_png_image *image) {
+    if (image == NULL) return;
+    free(image->pixels);
+    image->pixels = NULL;
+}
+
+int fp_png_decode_rgba(const unsigned char *data, size_t size, fp_png_image *out) {
+    if (out == NULL) return FP_PNG_ERROR_ARGUMENT;
+    memset(out, 0, sizeof *out);
+    if (data == NULL || size == 0) {
+        snprintf(out->message, sizeof out->message, "no PNG data");
+        return FP_PNG_ERROR_ARGUMENT;
+    }
+    png_image image;
+    memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&image, data, size)) {
+        snprintf(out->message, sizeof out->message, "libpng: %s", image.message);
+        png_image_free(&image);
+        return FP_PNG_ERROR_LIBPNG;
+    }
+    image.format = PNG_FORMAT_RGBA;
+    if ((uint64_t)image.width * (uint64_t)image.height > ((uint64_t)1 << 28)) {
+        snprintf(out->message, sizeof out->message, "image too large: %ux%u", image.width, image.height);
+        png_image_free(&image);
+        return FP_PNG_ERROR_ARGUMENT;
+    }
+    size_t bytes = PNG_IMAGE_SIZE(image);
+    unsigned char *pixels = (unsigned char *)malloc(bytes ? bytes : 1);
+    if (pixels == NULL) {
+        snprintf(out->message, sizeof out->message, "out of memory");
+        png_image_free(&image);
+        return FP_PNG_ERROR_MEMORY;
+    }
+    if (!png_image_finish_read(&image, NULL, pixels, 0, NULL)) {
+        snprintf(out->message, sizeof out->message, "libpng: %s", image.message);
+        free(pixels);
+        png_image_free(&image);
+        return FP_PNG_ERROR_LIBPNG;
+    }
+    out->pixels = pixels;
+    out->width = (int)image.width;
+    out->height = (int)image.height;
+    return FP_PNG_OK;
+}

@@ -1,29 +1,154 @@
-// SKELETON: the cairo-backed implementation replaces this file (issue 2).
+import CFrameplotCairo
+
 /// A raster canvas backed by a cairo ARGB32 image surface.
+///
+/// Sizes are in layout units; the image has `size * scale` pixels, so `scale: 2` draws the
+/// same picture with twice the pixels per side (HiDPI slides). Each canvas owns its own cairo
+/// and Pango state: render frames in parallel by giving each thread its own canvas.
+///
+/// ```swift
+/// let canvas = try ImageCanvas(width: 400, height: 300, scale: 2)
+/// canvas.clear(.white)
+/// canvas.drawText("損失関数値", at: Point(x: 200, y: 20), style: TextStyle(size: 14), anchor: .topCenter)
+/// try canvas.writePNG(to: "Output/sample.png", options: .small)
+/// ```
 public final class ImageCanvas: Canvas {
     public let size: Size
+    /// Device pixels per layout unit.
     public let scale: Double
-    public var pixelWidth: Int { Int((size.width * scale).rounded()) }
-    public var pixelHeight: Int { Int((size.height * scale).rounded()) }
+    /// Width of the image in pixels.
+    public let pixelWidth: Int
+    /// Height of the image in pixels.
+    public let pixelHeight: Int
 
+    let surface: OpaquePointer
+    let drawing: CairoDrawing
+
+    /// Creates a transparent canvas of `width` x `height` layout units at device `scale`.
+    ///
+    /// - Throws: ``CanvasError/invalidSize(width:height:scale:reason:)`` for empty, negative,
+    ///   non-finite or absurdly large sizes (see ``CanvasLimits``); ``CanvasError/cairo(operation:status:)``
+    ///   when cairo cannot allocate the surface.
     public init(width: Double, height: Double, scale: Double = 1) throws {
+        let pixels = try CanvasLimits.pixelSize(width: width, height: height, scale: scale)
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixels.width), Int32(pixels.height))
+        else { throw CanvasError.cairo(operation: "create an image surface", status: "no surface") }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw CanvasError.cairo(operation: "create a \(pixels.width)x\(pixels.height) image surface",
+                                    status: CairoDrawing.describe(status))
+        }
+        cairo_surface_set_device_scale(surface, scale, scale)
+        do {
+            drawing = try CairoDrawing(surface: surface, operation: "create a drawing context")
+        } catch {
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        self.surface = surface
         self.size = Size(width: width, height: height)
         self.scale = scale
+        self.pixelWidth = pixels.width
+        self.pixelHeight = pixels.height
     }
 
-    public func clear(_ color: Color) {}
-    public func fill(_ path: Path, color: Color, rule: FillRule) {}
-    public func stroke(_ path: Path, style: StrokeStyle) {}
-    public func withSavedState<T>(_ body: () throws -> T) rethrows -> T { try body() }
-    public func clip(to path: Path) {}
-    public func translate(dx: Double, dy: Double) {}
-    public func rotate(radians: Double) {}
-    public func draw(_ image: RasterImage, in rect: Rect, interpolation: Interpolation) {}
-    public func composite(_ layer: ImageCanvas, at origin: Point) {}
-    public func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor, rotation: Double) {}
+    deinit { cairo_surface_destroy(surface) }
+
+    // MARK: Canvas
+
+    public func clear(_ color: Color) { drawing.clear(color) }
+    public func fill(_ path: Path, color: Color, rule: FillRule) { drawing.fill(path, color: color, rule: rule) }
+    public func stroke(_ path: Path, style: StrokeStyle) { drawing.stroke(path, style: style) }
+    public func withSavedState<T>(_ body: () throws -> T) rethrows -> T { try drawing.withSavedState(body) }
+    public func clip(to path: Path) { drawing.clip(to: path) }
+    public func translate(dx: Double, dy: Double) { drawing.translate(dx: dx, dy: dy) }
+    public func rotate(radians: Double) { drawing.rotate(radians: radians) }
+
+    public func draw(_ image: RasterImage, in rect: Rect, interpolation: Interpolation) {
+        drawing.draw(image, in: rect, interpolation: interpolation)
+    }
+
+    public func composite(_ layer: ImageCanvas, at origin: Point) {
+        drawing.composite(surface: layer.surface, size: layer.size, at: origin)
+    }
+
+    public func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor, rotation: Double) {
+        drawing.drawText(text, at: point, style: style, anchor: anchor, rotation: rotation)
+    }
+
     public func measureText(_ text: String, style: TextStyle) -> TextMetrics {
-        TextMetrics(logical: Rect(x: 0, y: 0, width: Double(text.count) * style.size * 0.6, height: style.size * 1.2),
-                    ink: Rect(x: 0, y: 0, width: Double(text.count) * style.size * 0.6, height: style.size),
-                    baseline: style.size, unknownGlyphs: 0)
+        drawing.measureText(text, style: style)
+    }
+
+    // MARK: Pixels
+
+    /// Throws the first drawing failure cairo recorded, if any.
+    public func checkStatus() throws {
+        try drawing.check("draw on the image")
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw CanvasError.cairo(operation: "draw on the image", status: CairoDrawing.describe(status))
+        }
+    }
+
+    /// The pixel at pixel coordinates (`x`, `y`) with straight alpha; transparent black outside the image.
+    public func pixel(x: Int, y: Int) -> RGBA8 {
+        guard x >= 0, y >= 0, x < pixelWidth, y < pixelHeight else { return RGBA8(r: 0, g: 0, b: 0, a: 0) }
+        return withUnsafeBGRABytes { bytes, stride in
+            let p = bytes.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
+            let a = (p >> 24) & 0xff
+            guard a > 0 else { return RGBA8(r: 0, g: 0, b: 0, a: 0) }
+            func straight(_ c: UInt32) -> UInt8 { UInt8(Swift.min(255, (c * 255 + a / 2) / a)) }
+            return RGBA8(r: straight((p >> 16) & 0xff), g: straight((p >> 8) & 0xff), b: straight(p & 0xff), a: UInt8(a))
+        }
+    }
+
+    /// Calls `body` with the raw pixel rows and the row stride in bytes.
+    ///
+    /// The bytes are cairo's premultiplied ARGB32 in native byte order, which on little-endian
+    /// machines is B, G, R, A per pixel — for an opaque frame exactly ffmpeg's `bgra` input.
+    /// Valid only inside `body`; do not draw on the canvas meanwhile.
+    public func withUnsafeBGRABytes<T>(_ body: (UnsafeRawBufferPointer, Int) throws -> T) rethrows -> T {
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let count = stride * pixelHeight
+        guard let data = cairo_image_surface_get_data(surface) else {
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0), stride)
+        }
+        return try body(UnsafeRawBufferPointer(start: data, count: count), stride)
+    }
+
+    // MARK: PNG
+
+    /// The image encoded as PNG with libpng (RGB when fully opaque, else RGBA).
+    ///
+    /// - Throws: the first drawing failure, or ``CanvasError/pngEncoding(_:)``.
+    public func pngData(options: PNGOptions = .small) throws -> [UInt8] {
+        try checkStatus()
+        let ppm = options.recordsResolution ? UInt32((72 * scale / 0.0254).rounded()) : 0
+        return try withUnsafeBGRABytes { bytes, stride in
+            guard let base = bytes.baseAddress else { throw CanvasError.pngEncoding("the image has no pixel data") }
+            return try PNGEncoder.encode(base, width: pixelWidth, height: pixelHeight, stride: stride,
+                                         options: options, pixelsPerMeter: ppm)
+        }
+    }
+
+    /// Writes the image as PNG to `path` atomically (temporary file in the same folder, then rename).
+    ///
+    /// - Throws: drawing, encoding and file errors as ``CanvasError``; nothing is left at `path`
+    ///   (not even a temporary file) when it fails.
+    public func writePNG(to path: String, options: PNGOptions = .small) throws {
+        try AtomicFile.write(pngData(options: options), to: path)
+    }
+
+    /// Writes the image with cairo's own PNG writer (fixed compression), for benchmarks only.
+    @_spi(Benchmark) public func writePNGWithCairo(to path: String) throws {
+        try checkStatus()
+        cairo_surface_flush(surface)
+        let status = cairo_surface_write_to_png(surface, path)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw CanvasError.cairo(operation: "write \"\(path)\"", status: CairoDrawing.describe(status))
+        }
     }
 }

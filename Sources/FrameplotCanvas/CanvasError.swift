@@ -1,0 +1,57 @@
+/// Why drawing or writing a canvas failed.
+///
+/// Every case describes itself in one line that names what failed, for example
+/// `cannot write "out/a.png": the folder "out" does not exist`.
+///
+/// ```swift
+/// do { try canvas.writePNG(to: "missing/plot.png") }
+/// catch let error as CanvasError { print(error) }
+/// ```
+public enum CanvasError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The requested canvas size is empty, negative, not finite, or too large for memory.
+    case invalidSize(width: Double, height: Double, scale: Double, reason: String)
+    /// Cairo reported a failure (`status` is cairo's own description) while doing `operation`.
+    case cairo(operation: String, status: String)
+    /// Pango could not provide fonts or a layout context.
+    case text(String)
+    /// libpng could not encode the image.
+    case pngEncoding(String)
+    /// The folder that should hold `path` does not exist.
+    case missingFolder(path: String, folder: String)
+    /// What should be the folder holding `path` is a file, not a folder.
+    case notAFolder(path: String, folder: String)
+    /// The folder that should hold `path` exists but a file cannot be created in it.
+    case unwritableFolder(path: String, folder: String, reason: String)
+    /// Writing or renaming the file at `path` failed.
+    case writeFailed(path: String, reason: String)
+    /// A vector canvas was drawn on after its document was finished by `data()` or `write(to:)`.
+    case documentFinished
+
+    public var description: String {
+        switch self {
+        case let .invalidSize(width, height, scale, reason):
+            return "invalid canvas size \(Self.format(width))x\(Self.format(height)) at scale \(Self.format(scale)): \(reason)"
+        case let .cairo(operation, status):
+            return "cairo failed to \(operation): \(status)"
+        case let .text(reason):
+            return "text rendering failed: \(reason) (run scripts/setup.sh to install the fonts and libraries)"
+        case let .pngEncoding(reason):
+            return "PNG encoding failed: \(reason)"
+        case let .missingFolder(path, folder):
+            return "cannot write \"\(path)\": the folder \"\(folder)\" does not exist"
+        case let .notAFolder(path, folder):
+            return "cannot write \"\(path)\": \"\(folder)\" is not a folder"
+        case let .unwritableFolder(path, folder, reason):
+            return "cannot write \"\(path)\": the folder \"\(folder)\" is not writable (\(reason))"
+        case let .writeFailed(path, reason):
+            return "cannot write \"\(path)\": \(reason)"
+        case .documentFinished:
+            return "the vector document was already finished; draw everything before calling data() or write(to:)"
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+}

@@ -1,1 +1,0 @@
-// FrameplotModel module. See README.md for the layering.
