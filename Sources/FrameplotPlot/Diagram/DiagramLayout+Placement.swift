@@ -84,8 +84,8 @@ struct DiagramLayoutEngine {
         var result = place(verticalScale: verticalScale, extraGap: extraGap)
         // Sloped edges move their labels; if anything collides, spread out and try again.
         for _ in 0..<10 where hasCollisions(result) {
-            verticalScale *= 1.3
-            extraGap += labelHeight
+            verticalScale *= 1.2
+            extraGap += labelHeight / 2
             result = place(verticalScale: verticalScale, extraGap: extraGap)
         }
         return result
@@ -180,7 +180,7 @@ struct DiagramLayoutEngine {
             placedNodes.append(.init(index: i, frame: frame, shape: shapes[i], layer: vn[i].layer,
                                      labelBox: labelBox, annotationBox: annotationBox))
         }
-        var placedEdges: [DiagramLayout.PlacedEdge] = []
+        var routes: [[Point]] = []
         for (e, chain) in layering.chains.enumerated() {
             let (s, t) = layering.edgeEnds[e]
             var points = chain.map { Point(x: layerX[vn[$0].layer], y: y[$0]) }
@@ -189,14 +189,45 @@ struct DiagramLayoutEngine {
                 let last = points.count - 1
                 points[last] = boundaryPoint(of: placedNodes[t], toward: points[last - 1])
             }
-            placedEdges.append(edgeLabels(edge: e, source: s, target: t, points: points))
+            routes.append(points)
+        }
+        // Labels sit at the middle of their edge unless that hits a node, another label or
+        // another edge; then they slide along their edge to the first free position.
+        // Nodes count a little larger so labels keep a visible distance from them.
+        var obstacles: [Rect] = placedNodes.flatMap { n in
+            [n.frame.insetBy(dx: -4, dy: -2)] + (n.annotationBox.map { [$0] } ?? [])
+        }
+        var placedEdges: [DiagramLayout.PlacedEdge] = []
+        for (e, points) in routes.enumerated() {
+            let (s, t) = layering.edgeEnds[e]
+            var best: DiagramLayout.PlacedEdge?
+            var bestCost = Int.max
+            for position in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
+                let candidate = edgeLabels(edge: e, source: s, target: t, points: points, at: position)
+                let boxes = [candidate.forwardLabelBox, candidate.gradientLabelBox].compactMap { $0 }
+                var cost = 0
+                for box in boxes {
+                    cost += 10 * obstacles.filter { $0.intersects(box) }.count
+                    let inner = box.insetBy(dx: 1, dy: 1)
+                    for (other, route) in routes.enumerated() where other != e {
+                        for (a, b) in zip(route, route.dropFirst()) where DiagramGeometry.segment(a, b, intersects: inner) {
+                            cost += 1
+                        }
+                    }
+                }
+                if cost < bestCost { bestCost = cost; best = candidate }
+                if cost == 0 { break }
+            }
+            let chosen = best ?? edgeLabels(edge: e, source: s, target: t, points: points, at: 0.5)
+            obstacles.append(contentsOf: [chosen.forwardLabelBox, chosen.gradientLabelBox].compactMap { $0 })
+            placedEdges.append(chosen)
         }
         let realLayers = layers.map { $0.filter { vn[$0].real != nil } }
         return Self.normalised(nodes: placedNodes, edges: placedEdges, layers: realLayers, margin: style.margin)
     }
 
     /// Labels and the backward arrow on the first segment of an edge.
-    private func edgeLabels(edge e: Int, source: Int, target: Int, points: [Point]) -> DiagramLayout.PlacedEdge {
+    private func edgeLabels(edge e: Int, source: Int, target: Int, points: [Point], at position: Double) -> DiagramLayout.PlacedEdge {
         var placed = DiagramLayout.PlacedEdge(index: e, source: source, target: target, points: points,
                                               forwardLabelBox: nil, gradientLabelBox: nil)
         guard points.count >= 2 else { return placed }
@@ -215,7 +246,7 @@ struct DiagramLayoutEngine {
             let t = min(1, max(0, (x - p0.x) / dx))
             return p0.y + t * (p1.y - p0.y)
         }
-        let cx = (p0.x + p1.x) / 2
+        let cx = p0.x + position * dx
         if let f = forwardLabels[e] {
             let w = f.size.width
             let lineTop = min(lineY(cx - w / 2), lineY(cx + w / 2))
@@ -303,24 +334,11 @@ struct DiagramLayoutEngine {
             boxes.append(n.frame)
             if let a = n.annotationBox { boxes.append(a) }
         }
-        var labelOwner: [Int] = []
         for e in r.edges {
-            for box in [e.forwardLabelBox, e.gradientLabelBox].compactMap({ $0 }) {
-                boxes.append(box); labelOwner.append(e.index)
-            }
+            boxes.append(contentsOf: [e.forwardLabelBox, e.gradientLabelBox].compactMap { $0 })
         }
         for i in 0..<boxes.count {
             for j in (i + 1)..<max(i + 1, boxes.count) where boxes[i].intersects(boxes[j]) { return true }
-        }
-        // A label must not sit on another edge's line.
-        let firstLabel = boxes.count - labelOwner.count
-        for (k, owner) in labelOwner.enumerated() {
-            let box = boxes[firstLabel + k].insetBy(dx: 1, dy: 1)
-            for e in r.edges where e.index != owner {
-                for (a, b) in zip(e.points, e.points.dropFirst()) where DiagramGeometry.segment(a, b, intersects: box) {
-                    return true
-                }
-            }
         }
         return false
     }
