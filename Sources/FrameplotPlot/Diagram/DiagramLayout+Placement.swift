@@ -80,12 +80,16 @@ struct DiagramLayoutEngine {
 
     mutating func run() -> Result {
         var verticalScale = 1.0
-        var extraGap = 0.0
+        var extraGap = [Double](repeating: 0, count: max(0, layering.layers.count - 1))
         var result = place(verticalScale: verticalScale, extraGap: extraGap)
-        // Sloped edges move their labels; if anything collides, spread out and try again.
-        for _ in 0..<10 where hasCollisions(result) {
-            verticalScale *= 1.2
-            extraGap += labelHeight / 2
+        // Sloped edges move their labels; where something collides, widen the gaps between
+        // the columns involved (longer edges are flatter and keep labels closer), and every
+        // other time spread the rows too.
+        for attempt in 0..<12 {
+            let layers = collidingLayers(result)
+            if layers.isEmpty { break }
+            for l in layers where l < extraGap.count { extraGap[l] += labelHeight * 1.5 }
+            if attempt % 2 == 1 || layers.allSatisfy({ $0 >= extraGap.count }) { verticalScale *= 1.15 }
             result = place(verticalScale: verticalScale, extraGap: extraGap)
         }
         return result
@@ -108,7 +112,7 @@ struct DiagramLayoutEngine {
         return (s.height / 2, below, width)
     }
 
-    private func place(verticalScale: Double, extraGap: Double) -> Result {
+    private func place(verticalScale: Double, extraGap: [Double]) -> Result {
         let vn = layering.vnodes
         let layers = layering.layers
         // Columns: wide enough for the widest node, gaps wide enough for the widest label.
@@ -116,12 +120,12 @@ struct DiagramLayoutEngine {
         for (l, layer) in layers.enumerated() {
             layerWidth[l] = layer.map { footprint($0).width }.max() ?? 0
         }
-        var gap = [Double](repeating: style.minimumLayerGap + extraGap, count: max(0, layers.count - 1))
+        var gap = (0..<max(0, layers.count - 1)).map { style.minimumLayerGap + extraGap[$0] }
         for (e, ends) in layering.edgeEnds.enumerated() {
             let l = vn[ends.source].layer
             guard l < gap.count else { continue }
             let widest = max(forwardLabels[e]?.size.width ?? 0, gradientLabels[e]?.size.width ?? 0)
-            gap[l] = max(gap[l], widest + 4 * style.labelGap + style.arrowLength + 12 + extraGap)
+            gap[l] = max(gap[l], widest + 4 * style.labelGap + style.arrowLength + 12 + extraGap[l])
         }
         var layerX = [Double](repeating: 0, count: layers.count)
         for l in 1..<max(1, layers.count) {
@@ -328,19 +332,25 @@ struct DiagramLayoutEngine {
 
     // MARK: - Collisions and bounds
 
-    private func hasCollisions(_ r: Result) -> Bool {
-        var boxes: [Rect] = []
+    /// The layers (left columns of gaps) where two boxes overlap: a node's layer, or for an
+    /// edge label the layer of the edge's source. Empty when nothing overlaps.
+    private func collidingLayers(_ r: Result) -> Set<Int> {
+        var boxes: [(Rect, Int)] = []
         for n in r.nodes {
-            boxes.append(n.frame)
-            if let a = n.annotationBox { boxes.append(a) }
+            boxes.append((n.frame, n.layer))
+            if let a = n.annotationBox { boxes.append((a, n.layer)) }
         }
         for e in r.edges {
-            boxes.append(contentsOf: [e.forwardLabelBox, e.gradientLabelBox].compactMap { $0 })
+            let layer = r.nodes[e.source].layer
+            for box in [e.forwardLabelBox, e.gradientLabelBox].compactMap({ $0 }) { boxes.append((box, layer)) }
         }
+        var layers: Set<Int> = []
         for i in 0..<boxes.count {
-            for j in (i + 1)..<max(i + 1, boxes.count) where boxes[i].intersects(boxes[j]) { return true }
+            for j in (i + 1)..<max(i + 1, boxes.count) where boxes[i].0.intersects(boxes[j].0) {
+                layers.insert(boxes[i].1); layers.insert(boxes[j].1)
+            }
         }
-        return false
+        return layers
     }
 
     /// Moves everything so the top-left of the drawing sits at the margin; sizes the canvas.

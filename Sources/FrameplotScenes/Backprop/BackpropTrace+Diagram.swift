@@ -10,8 +10,21 @@ extension BackpropTrace {
         DiagramNumberFormat.compact(values)
     }
 
-    /// The diagram of this trace: one node per graph node plus an output node after the
-    /// result; every edge carries its source's forward value (above) and gradient (below).
+    /// Formats a value of `rows`×`cols` (row-major): scalars and rows as ``format(_:)``,
+    /// columns transposed ("[0.5, −0.3]ᵀ"), small matrices by rows ("[1, 2; 3, 4]"),
+    /// larger ones by their shape ("3×2").
+    public static func format(_ values: [Double], rows: Int, cols: Int) -> String {
+        if rows <= 1 || values.count <= 1 { return format(values) }
+        if cols == 1 { return format(values) + "ᵀ" }
+        guard values.count <= 4, values.count == rows * cols else { return "\(rows)×\(cols)" }
+        let rowTexts = (0..<rows).map { r in
+            values[(r * cols)..<((r + 1) * cols)].map { DiagramNumberFormat.compact($0) }.joined(separator: ", ")
+        }
+        return "[" + rowTexts.joined(separator: "; ") + "]"
+    }
+
+    /// The diagram of this trace: one node per graph node (plus an output node after the
+    /// result when the last node is not an output already); every edge carries its source's forward value (above) and gradient (below).
     ///
     /// Parameters with an updated value get the annotation "w ← 0.52".
     /// An edge's gradient is the gradient of the output with respect to the edge's source
@@ -20,21 +33,20 @@ extension BackpropTrace {
         var dNodes: [GraphDiagram.Node] = []
         var dEdges: [GraphDiagram.Edge] = []
         for node in nodes {
-            let annotation = node.updatedValue.map { "\(node.label) ← \(Self.format($0))" }
-            dNodes.append(.init(id: node.id, label: node.label, kind: node.kind == .output ? .operation : node.kind,
-                                annotation: annotation))
+            let annotation = node.updatedValue.map { "\(node.label) ← \(Self.format($0, rows: node.rows, cols: node.cols))" }
+            dNodes.append(.init(id: node.id, label: node.label, kind: node.kind, annotation: annotation))
         }
         for node in nodes {
             for input in node.inputs {
                 guard let source = self.node(input) else { continue }
-                dEdges.append(.init(from: source.id, to: node.id, forwardLabel: Self.format(source.value),
-                                    gradientLabel: source.gradient.map(Self.format)))
+                dEdges.append(.init(from: source.id, to: node.id, forwardLabel: source.valueText,
+                                    gradientLabel: source.gradientText))
             }
         }
-        if let result = nodes.last {
+        if let result = nodes.last, result.kind != .output {
             dNodes.append(.init(id: Self.outputNodeID, label: outputLabel, kind: .output))
-            dEdges.append(.init(from: result.id, to: Self.outputNodeID, forwardLabel: Self.format(result.value),
-                                gradientLabel: result.gradient.map(Self.format)))
+            dEdges.append(.init(from: result.id, to: Self.outputNodeID, forwardLabel: result.valueText,
+                                gradientLabel: result.gradientText))
         }
         return GraphDiagram(nodes: dNodes, edges: dEdges)
     }
@@ -86,12 +98,12 @@ extension BackpropTrace {
         case .forward:
             switch node.kind {
             case .input, .parameter, .constant:
-                return "Forward: \(node.label) = \(Self.format(node.value))"
+                return "Forward: \(node.label) = \(node.valueText)"
             case .operation, .output:
-                return "Forward: \(node.label) gives \(Self.format(node.value))"
+                return "Forward: \(node.label) gives \(node.valueText)"
             }
         case .backward:
-            let g = node.gradient.map(Self.format) ?? "?"
+            let g = node.gradientText ?? "–"
             switch node.kind {
             case .input, .parameter, .constant:
                 return "Backward: ∂\(out)/∂\(node.label) = \(g)"
@@ -100,8 +112,15 @@ extension BackpropTrace {
             }
         case .update:
             let eta = learningRate.map { DiagramNumberFormat.compact($0) } ?? "η"
-            let new = node.updatedValue.map(Self.format) ?? "?"
+            let new = node.updatedValue.map { Self.format($0, rows: node.rows, cols: node.cols) } ?? "?"
             return "Update: \(node.label) ← \(node.label) − \(eta) · ∂\(out)/∂\(node.label) = \(new)"
         }
     }
+}
+
+extension BackpropTrace.Node {
+    /// The forward value as an edge label.
+    public var valueText: String { BackpropTrace.format(value, rows: rows, cols: cols) }
+    /// The gradient as an edge label, if there is one.
+    public var gradientText: String? { gradient.map { BackpropTrace.format($0, rows: rows, cols: cols) } }
 }

@@ -3,7 +3,7 @@ import FrameplotPlot
 /// One forward pass, backward pass and parameter update of a computation graph, as plain
 /// values: what the backprop diagrams and the animation draw.
 ///
-/// Build it from the model core's graph with ``BackpropTrace/init(graph:title:outputLabel:learningRate:)``
+/// Build it from the model core's graph with ``BackpropTrace/init(running:title:learningRate:)``
 /// (see `BackpropTrace+ComputationGraph.swift`), or by hand for a graph of your own.
 ///
 /// ```swift
@@ -21,15 +21,19 @@ public struct BackpropTrace: Sendable, Hashable {
         public var inputs: [String]
         /// The forward value, row-major (one entry for a scalar).
         public var value: [Double]
+        /// The shape of `value` (1×1 for a scalar).
+        public var rows: Int
+        public var cols: Int
         /// The gradient of the output with respect to this node's value, if the backward pass reached it.
         public var gradient: [Double]?
         /// The value after the parameter update (parameters only).
         public var updatedValue: [Double]?
 
         public init(id: String, label: String, kind: GraphDiagram.NodeKind, inputs: [String] = [],
-                    value: [Double], gradient: [Double]? = nil, updatedValue: [Double]? = nil) {
+                    value: [Double], rows: Int = 1, cols: Int? = nil, gradient: [Double]? = nil, updatedValue: [Double]? = nil) {
             self.id = id; self.label = label; self.kind = kind; self.inputs = inputs
-            self.value = value; self.gradient = gradient; self.updatedValue = updatedValue
+            self.value = value; self.rows = max(1, rows); self.cols = cols ?? max(1, value.count / max(1, rows))
+            self.gradient = gradient; self.updatedValue = updatedValue
         }
     }
 
