@@ -99,7 +99,9 @@ extension BackpropTrace {
             switch node.kind {
             case .input, .parameter, .constant:
                 return "Forward: \(node.label) = \(node.valueText)"
-            case .operation, .output:
+            case .output:
+                return "Forward: \(node.label) = \(node.valueText)"
+            case .operation:
                 return "Forward: \(node.label) gives \(node.valueText)"
             }
         case .backward:
@@ -107,8 +109,10 @@ extension BackpropTrace {
             switch node.kind {
             case .input, .parameter, .constant:
                 return "Backward: ∂\(out)/∂\(node.label) = \(g)"
-            case .operation, .output:
-                return "Backward through \(node.label): ∂\(out)/∂(its output) = \(g)"
+            case .output:
+                return "Backward: start at \(node.label) with ∂\(out)/∂\(node.label) = \(g)"
+            case .operation:
+                return "Backward at \(node.label): ∂\(out)/∂(\(node.label) output) = \(g)"
             }
         case .update:
             let eta = learningRate.map { DiagramNumberFormat.compact($0) } ?? "η"
