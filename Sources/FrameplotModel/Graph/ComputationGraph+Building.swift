@@ -1,0 +1,197 @@
+extension ComputationGraph {
+    /// Adds an input (data) leaf and returns its id.
+    ///
+    /// ```swift
+    /// let count = g.input("apple count", Matrix(scalar: 5))
+    /// ```
+    @discardableResult
+    public mutating func input(_ name: String, _ value: Matrix) -> Int {
+        appendLeaf(.input, name, value)
+    }
+
+    /// Adds a trainable parameter leaf and returns its id.
+    ///
+    /// ```swift
+    /// let w = g.parameter("w", Matrix(rows: 2, cols: 1, values: [0.5, -0.5]))
+    /// ```
+    @discardableResult
+    public mutating func parameter(_ name: String, _ value: Matrix) -> Int {
+        appendLeaf(.parameter, name, value)
+    }
+
+    /// Adds a constant leaf and returns its id.
+    ///
+    /// ```swift
+    /// let t = g.constant("t", Matrix(scalar: 1))
+    /// ```
+    @discardableResult
+    public mutating func constant(_ name: String, _ value: Matrix) -> Int {
+        appendLeaf(.constant, name, value)
+    }
+
+    /// a + b (b may be a 1×cols row added to every row, or 1×1).
+    ///
+    /// ```swift
+    /// let s = try g.add(apples, oranges)
+    /// ```
+    @discardableResult
+    public mutating func add(_ a: Int, _ b: Int) throws -> Int {
+        let (sa, sb) = try shapes(a, b)
+        guard sa == sb || (sb.rows == 1 && sb.cols == sa.cols) || sb == (1, 1) else {
+            throw mismatch(.add, [sa, sb])
+        }
+        return appendOperation(.add, [a, b], rows: sa.rows, cols: sa.cols)
+    }
+
+    /// a ⊙ b element-wise; either may be 1×1 (a scalar factor).
+    ///
+    /// ```swift
+    /// let cost = try g.multiply(price, count)
+    /// ```
+    @discardableResult
+    public mutating func multiply(_ a: Int, _ b: Int) throws -> Int {
+        let (sa, sb) = try shapes(a, b)
+        if sa == sb || sb == (1, 1) { return appendOperation(.multiply, [a, b], rows: sa.rows, cols: sa.cols) }
+        if sa == (1, 1) { return appendOperation(.multiply, [a, b], rows: sb.rows, cols: sb.cols) }
+        throw mismatch(.multiply, [sa, sb])
+    }
+
+    /// The matrix product a · b.
+    ///
+    /// ```swift
+    /// let z = try g.matrixProduct(x, w)
+    /// ```
+    @discardableResult
+    public mutating func matrixProduct(_ a: Int, _ b: Int) throws -> Int {
+        let (sa, sb) = try shapes(a, b)
+        guard sa.cols == sb.rows else { throw mismatch(.matrixProduct, [sa, sb]) }
+        return appendOperation(.matrixProduct, [a, b], rows: sa.rows, cols: sb.cols)
+    }
+
+    /// x · W + b: x is n×d, W is d×m, b is 1×m.
+    ///
+    /// ```swift
+    /// let a = try g.affine(x, w, b)
+    /// ```
+    @discardableResult
+    public mutating func affine(_ x: Int, _ weights: Int, _ bias: Int) throws -> Int {
+        let (sx, sw) = try shapes(x, weights)
+        let sb = try shape(bias)
+        guard sx.cols == sw.rows, sb.rows == 1, sb.cols == sw.cols else { throw mismatch(.affine, [sx, sw, sb]) }
+        return appendOperation(.affine, [x, weights, bias], rows: sx.rows, cols: sw.cols)
+    }
+
+    /// Element-wise logistic sigmoid.
+    ///
+    /// ```swift
+    /// let y = try g.sigmoid(a)
+    /// ```
+    @discardableResult
+    public mutating func sigmoid(_ x: Int) throws -> Int {
+        let s = try shape(x)
+        return appendOperation(.sigmoid, [x], rows: s.rows, cols: s.cols)
+    }
+
+    /// Element-wise tanh.
+    ///
+    /// ```swift
+    /// let h = try g.tanh(a)
+    /// ```
+    @discardableResult
+    public mutating func tanh(_ x: Int) throws -> Int {
+        let s = try shape(x)
+        return appendOperation(.tanh, [x], rows: s.rows, cols: s.cols)
+    }
+
+    /// Element-wise ReLU.
+    ///
+    /// ```swift
+    /// let h = try g.relu(a)
+    /// ```
+    @discardableResult
+    public mutating func relu(_ x: Int) throws -> Int {
+        let s = try shape(x)
+        return appendOperation(.relu, [x], rows: s.rows, cols: s.cols)
+    }
+
+    /// Row-wise softmax.
+    ///
+    /// ```swift
+    /// let p = try g.softmax(scores)
+    /// ```
+    @discardableResult
+    public mutating func softmax(_ x: Int) throws -> Int {
+        let s = try shape(x)
+        return appendOperation(.softmax, [x], rows: s.rows, cols: s.cols)
+    }
+
+    /// Mean cross-entropy (1×1) of probabilities against targets of the same shape:
+    /// one column → binary −mean(t log p + (1−t) log(1−p)); several → −mean over rows of Σ t log p.
+    ///
+    /// ```swift
+    /// let loss = try g.crossEntropy(probabilities, targets)
+    /// ```
+    @discardableResult
+    public mutating func crossEntropy(_ probabilities: Int, _ targets: Int) throws -> Int {
+        let (sp, st) = try shapes(probabilities, targets)
+        guard sp == st else { throw mismatch(.crossEntropy, [sp, st]) }
+        return appendOperation(.crossEntropy, [probabilities, targets], rows: 1, cols: 1)
+    }
+
+    /// Marks a result with a name: an output node (identity of `x`) where the backward pass starts.
+    ///
+    /// ```swift
+    /// let total = try g.output("total", of: taxed)
+    /// ```
+    @discardableResult
+    public mutating func output(_ name: String, of x: Int) throws -> Int {
+        let s = try shape(x)
+        let id = nodes.count
+        nodes.append(Node(id: id, kind: .output, label: name, operation: .identity, inputs: [x],
+                          value: Matrix(rows: s.rows, cols: s.cols), gradient: Matrix(rows: s.rows, cols: s.cols)))
+        return id
+    }
+
+    /// Replaces the value of a leaf (input, parameter or constant); shapes must match.
+    ///
+    /// ```swift
+    /// try g.setValue(Matrix(scalar: 120), of: priceID)
+    /// ```
+    public mutating func setValue(_ value: Matrix, of id: Int) throws {
+        let s = try shape(id)
+        guard nodes[id].operation == nil, s == (value.rows, value.cols) else {
+            throw ComputationGraphError.shapeMismatch(operation: "setValue(\(nodes[id].label))",
+                                                      shapes: ["\(s.rows)×\(s.cols)", "\(value.rows)×\(value.cols)"])
+        }
+        nodes[id].value = value
+    }
+
+    // MARK: Internals
+
+    private mutating func appendLeaf(_ kind: NodeKind, _ name: String, _ value: Matrix) -> Int {
+        let id = nodes.count
+        nodes.append(Node(id: id, kind: kind, label: name, operation: nil, inputs: [],
+                          value: value, gradient: Matrix(rows: value.rows, cols: value.cols)))
+        return id
+    }
+
+    private mutating func appendOperation(_ op: Operation, _ inputs: [Int], rows: Int, cols: Int) -> Int {
+        let id = nodes.count
+        nodes.append(Node(id: id, kind: .operation, label: op.symbol, operation: op, inputs: inputs,
+                          value: Matrix(rows: rows, cols: cols), gradient: Matrix(rows: rows, cols: cols)))
+        return id
+    }
+
+    private func shape(_ id: Int) throws -> (rows: Int, cols: Int) {
+        guard nodes.indices.contains(id) else { throw ComputationGraphError.unknownNode(id: id) }
+        return (nodes[id].value.rows, nodes[id].value.cols)
+    }
+
+    private func shapes(_ a: Int, _ b: Int) throws -> ((rows: Int, cols: Int), (rows: Int, cols: Int)) {
+        (try shape(a), try shape(b))
+    }
+
+    private func mismatch(_ op: Operation, _ shapes: [(rows: Int, cols: Int)]) -> ComputationGraphError {
+        .shapeMismatch(operation: op.rawValue, shapes: shapes.map { "\($0.rows)×\($0.cols)" })
+    }
+}
