@@ -15,16 +15,16 @@ struct PanelRenderer {
         canvas.fill(.rect(plot), color: style.axesBackground)
         if axes.showsGrid ?? style.showGrid { drawGrid() }
         drawMarks(.static)
-        if !axes.hasDynamicMarks { drawOverlays() }
+        if !layout.overlaysInForeground { drawOverlays() }
         drawTicks()
         for t in layout.labels { t.draw(on: canvas) }
         if let cb = layout.colorbar { ColorbarRenderer(layout: cb, style: style, canvas: canvas).draw() }
     }
 
     func drawForeground() {
-        guard axes.hasDynamicMarks else { return }
+        guard layout.overlaysInForeground || axes.hasDynamicMarks else { return }
         drawMarks(.dynamic)
-        drawOverlays()
+        if layout.overlaysInForeground { drawOverlays() }
     }
 
     private func drawMarks(_ layer: MarkLayer) {

@@ -1,12 +1,16 @@
 /// Which parts of a figure a render call draws.
 ///
-/// - `background`: figure and axes backgrounds, grid, every `.static` mark, frames,
-///   ticks, labels, titles, colorbars, and the legend and spines of panels that have
-///   no `.dynamic` marks.
+/// - `background`: figure and axes backgrounds, grid, every `.static` mark, ticks,
+///   labels, titles, colorbars, and the spines and legend of panels whose layout had no
+///   `.dynamic` marks.
 /// - `foreground`: every `.dynamic` mark (clipped to its plot area), then the spines and
-///   legend of panels that have dynamic marks, so they stay on top.
+///   legend of panels whose layout had dynamic marks, so they stay on top.
 ///
-/// Rendering `background` then `foreground` gives exactly the same picture as `.all`.
+/// Rendering `background` then `foreground` with one ``FigureLayout`` gives exactly the
+/// same picture as `.all`. For an animation, compute the layout from a figure that holds
+/// representative dynamic marks (for stable limits and legend entries), render the
+/// background from the figure without them once, and per frame render the foreground of
+/// a copy with that frame's dynamic marks.
 ///
 /// ```swift
 /// fig.render(on: background, layout: layout, layers: .background)   // once

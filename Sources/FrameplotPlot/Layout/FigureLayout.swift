@@ -39,6 +39,10 @@ public struct PanelLayout: Sendable {
     public var labels: [PlacedText]
     public var legend: LegendLayout?
     public var colorbar: ColorbarLayout?
+    /// Whether the spines and legend are drawn in the foreground pass (above the moving
+    /// marks) rather than the background. Set when the laid-out panel had dynamic marks, so
+    /// a background rendered from a copy without them still leaves the frame to the foreground.
+    public var overlaysInForeground: Bool
 
     /// Every text of the panel's decorations (tick labels, axis labels, title, legend, colorbar).
     public var texts: [PlacedText] {

@@ -192,7 +192,8 @@ struct PanelLayoutEngine {
         return PanelLayout(cell: cell, transform: transform, xTicks: xTicks, yTicks: yTicks,
                            xMinorTicks: axes.x.showsTicks && xKind == .log10 ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
                            yMinorTicks: axes.y.showsTicks && yKind == .log10 ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
-                           labels: labels, legend: legend, colorbar: colorbar)
+                           labels: labels, legend: legend, colorbar: colorbar,
+                           overlaysInForeground: axes.hasDynamicMarks)
     }
 
     // MARK: - Pieces

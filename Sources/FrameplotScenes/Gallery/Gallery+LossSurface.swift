@@ -15,9 +15,9 @@ extension Gallery {
 
     /// (2) The loss surface as a log-scale viridis heatmap with a log colorbar, dashed red
     /// contour lines, and a red × at the exact minimiser.
-    static func lossSurface(_ base: Figure) -> Figure {
+    static func lossSurface(_ base: Figure, samples: Int = 240) -> Figure {
         var fig = base
-        let grid = lossSurfaceGrid()
+        let grid = lossSurfaceGrid(samples: samples)
         let range = grid.finiteRange(positive: true) ?? (min: 0.1, max: 100)
         let norm = ColorNorm(kind: .log10, vmin: range.min, vmax: range.max)
         var axes = Axes()

@@ -26,7 +26,8 @@ public enum Gallery {
         func fig() -> Figure { Figure(pixelWidth: pixelWidth, pixelHeight: pixelHeight, dpi: dpi, theme: theme) }
         return [
             Entry(name: "1-height-weight", figure: heightWeightScatter(fig())),
-            Entry(name: "2-loss-surface", figure: lossSurface(fig())),
+            // One loss sample per ~3 device pixels of the figure's width: smooth, and cheap at small sizes.
+            Entry(name: "2-loss-surface", figure: lossSurface(fig(), samples: Swift.min(300, Swift.max(60, pixelWidth / 3)))),
             Entry(name: "3-residuals", figure: residuals(fig())),
             Entry(name: "4-decision-regions", figure: decisionRegions(fig())),
             Entry(name: "5-learning-curve", figure: try learningCurve(fig())),

@@ -111,3 +111,29 @@ import FrameplotCanvas
         #expect(pixel(frame, at: mid).r > 200 && pixel(frame, at: mid).g < 60)
     }
 }
+
+@Suite struct LayerSplitTests {
+    /// The animation recipe: layout from a figure with dynamic marks, background from the
+    /// figure without them, foreground from a copy with the frame's marks.
+    @Test func backgroundFromTheStaticFigureMatchesTheWholeFrame() throws {
+        var base = Figure(width: 240, height: 180)
+        base.axes.x.limits = AxisLimits(lower: 0, upper: 10)
+        base.axes.y.limits = AxisLimits(lower: 0, upper: 10)
+        base.axes.scatter(xs: [2, 8], ys: [3, 7], label: "data")
+        var frame = base
+        frame.axes.straightLine(slope: 0.5, intercept: 2, color: .black, label: "fit", layer: .dynamic)
+        let measuring = try ImageCanvas(width: base.size.width, height: base.size.height)
+        let layout = frame.layout(measuringWith: measuring)
+
+        let background = try ImageCanvas(width: base.size.width, height: base.size.height)
+        base.render(on: background, layout: layout, layers: .background)
+        let split = try ImageCanvas(width: base.size.width, height: base.size.height)
+        split.composite(background, at: .zero)
+        frame.render(on: split, layout: layout, layers: .foreground)
+
+        let whole = try ImageCanvas(width: base.size.width, height: base.size.height)
+        frame.render(on: whole, layout: layout, layers: .all)
+        #expect(try split.pngData(options: .fast) == whole.pngData(options: .fast))
+        #expect(layout.panels[0].legend?.rows.count == 2)
+    }
+}
