@@ -67,7 +67,7 @@ struct BackpropDrawingTests {
         let texts = Set(recorder.texts.map(\.text))
         for p in trace.nodes where p.kind == .parameter {
             let update = try #require(p.updatedValue)
-            #expect(texts.contains("\(p.label) ← \(BackpropTrace.format(update, rows: p.rows, cols: p.cols))"))
+            #expect(texts.contains("\(p.displayLabel) ← \(BackpropTrace.format(update, rows: p.rows, cols: p.cols))"))
         }
         #expect(texts.contains(DiagramNumberFormat.compact(trace.nodes.last?.value.first ?? .nan)), "the loss value")
     }
