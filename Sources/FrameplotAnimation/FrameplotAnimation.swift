@@ -1,1 +1,0 @@
-// FrameplotAnimation module. See README.md for the layering.

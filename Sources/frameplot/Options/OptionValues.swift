@@ -1,0 +1,140 @@
+import Foundation
+
+/// A figure or frame size in layout units.
+struct PlotSize: Equatable {
+    var width: Int
+    var height: Int
+
+    static let minimum = 16
+    static let maximum = 8192
+
+    /// Parses `WxH` (also `W×H` and `W*H`), each side from 16 to 8192.
+    static func parse(_ text: String, option: String = "--size") throws -> PlotSize {
+        let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" || $0 == "*" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
+            throw CLIError.usage("\(option) \(text): expected WIDTHxHEIGHT, e.g. 800x600")
+        }
+        for (name, value) in [("width", width), ("height", height)] {
+            if value < minimum { throw CLIError.usage("\(option) \(text): \(name) must be at least \(minimum)") }
+            if value > maximum { throw CLIError.usage("\(option) \(text): \(name) must be at most \(maximum)") }
+        }
+        return PlotSize(width: width, height: height)
+    }
+}
+
+/// The themes every command knows.
+enum ThemeName: String, CaseIterable {
+    case `default`, slides, dark
+
+    static func parse(_ text: String) throws -> ThemeName {
+        guard let theme = ThemeName(rawValue: text.lowercased()) else {
+            let names = allCases.map(\.rawValue).joined(separator: ", ")
+            throw CLIError.usage("--theme \(text): unknown theme; use one of \(names)")
+        }
+        return theme
+    }
+}
+
+/// `--xlim A,B` and `--ylim A,B`.
+enum AxisRangeOption {
+    static func parse(_ text: String, option: String, logarithmic: Bool) throws -> ClosedRange<Double> {
+        let separator: Character = text.contains(",") ? "," : ":"
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]) else {
+            throw CLIError.usage("\(option) \(text): expected two numbers A,B, e.g. \(option)=-1,7")
+        }
+        guard low.isFinite, high.isFinite else {
+            throw CLIError.usage("\(option) \(text): limits must be finite numbers")
+        }
+        guard low < high else {
+            throw CLIError.usage("\(option) \(text): the first limit must be smaller than the second")
+        }
+        if logarithmic && low <= 0 {
+            throw CLIError.usage("\(option) \(text): a logarithmic axis needs positive limits")
+        }
+        return low...high
+    }
+}
+
+/// `--y a,b,c`: one or more column names.
+enum ColumnListOption {
+    static func parse(_ text: String, option: String) throws -> [String] {
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw CLIError.usage("\(option) \(text): expected one or more column names") }
+        return names
+    }
+}
+
+/// `--fit line|poly:N`.
+enum FitSpec: Equatable {
+    case polynomial(degree: Int)
+
+    var degree: Int {
+        switch self { case .polynomial(let degree): return degree }
+    }
+
+    static func parse(_ text: String) throws -> FitSpec {
+        let lowered = text.lowercased()
+        if lowered == "line" || lowered == "linear" { return .polynomial(degree: 1) }
+        if lowered.hasPrefix("poly:") || lowered.hasPrefix("poly") {
+            let digits = lowered.drop(while: { !$0.isNumber })
+            guard let degree = Int(digits), lowered.dropLast(digits.count).trimmingCharacters(in: CharacterSet(charactersIn: ":")) == "poly" else {
+                throw CLIError.usage("--fit \(text): expected line or poly:N, e.g. --fit poly:3")
+            }
+            guard (1...9).contains(degree) else {
+                throw CLIError.usage("--fit \(text): the degree must be from 1 to 9")
+            }
+            return .polynomial(degree: degree)
+        }
+        throw CLIError.usage("--fit \(text): expected line or poly:N, e.g. --fit poly:3")
+    }
+}
+
+/// `--model logistic|softmax|mlp[:HIDDEN]`.
+enum ModelSpec: Equatable {
+    case logistic
+    case softmax
+    case mlp(hidden: Int)
+
+    var name: String {
+        switch self {
+        case .logistic: return "logistic"
+        case .softmax: return "softmax"
+        case .mlp(let hidden): return "mlp:\(hidden)"
+        }
+    }
+
+    static func parse(_ text: String) throws -> ModelSpec {
+        let lowered = text.lowercased()
+        switch lowered {
+        case "logistic": return .logistic
+        case "softmax": return .softmax
+        case "mlp": return .mlp(hidden: 8)
+        default:
+            if lowered.hasPrefix("mlp:") {
+                guard let hidden = Int(lowered.dropFirst(4)), (1...256).contains(hidden) else {
+                    throw CLIError.usage("--model \(text): the hidden layer size must be a whole number from 1 to 256")
+                }
+                return .mlp(hidden: hidden)
+            }
+            throw CLIError.usage("--model \(text): unknown model; use logistic, softmax or mlp[:HIDDEN]")
+        }
+    }
+}
+
+/// Checks for the training options shared by `regions` and `animate`.
+enum TrainingOptionCheck {
+    static func steps(_ value: Int?) throws {
+        if let value, value < 1 || value > 10_000_000 {
+            throw CLIError.usage("--steps \(value): must be from 1 to 10000000")
+        }
+    }
+
+    static func learningRate(_ value: Double?) throws {
+        if let value, !(value.isFinite && value > 0) {
+            throw CLIError.usage("--lr \(value): must be a positive number")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Where a command writes, checked before any work is done.
+struct OutputTarget: Equatable {
+    enum Format: String {
+        case png, pdf, svg, mp4, gif
+        /// A folder of PNG frames (`frame_00000.png …`) with a manifest.
+        case folder
+    }
+
+    var path: String
+    var format: Format
+
+    /// A still figure: `.png`, `.pdf` or `.svg`, in an existing, writable folder.
+    static func figure(_ path: String) throws -> OutputTarget {
+        let format = try format(of: path, allowed: [.png, .pdf, .svg], hint: ".png, .pdf or .svg")
+        let target = OutputTarget(path: path, format: format)
+        try target.checkWritable()
+        return target
+    }
+
+    /// An animation: a folder for PNG frames, or `.mp4` / `.gif`.
+    static func animation(_ path: String) throws -> OutputTarget {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue || path.hasSuffix("/") || Self.pathExtension(path).isEmpty {
+            if exists && !isDirectory.boolValue {
+                throw CLIError.failure("-o \(path): is a file; give a folder for PNG frames, or a .mp4 or .gif file")
+            }
+            let target = OutputTarget(path: path, format: .folder)
+            if exists {
+                guard FileManager.default.isWritableFile(atPath: path) else {
+                    throw CLIError.failure("-o \(path): cannot write into this folder (permission denied)")
+                }
+            } else {
+                try target.checkWritable()
+            }
+            return target
+        }
+        let format = try format(
+            of: path, allowed: [.mp4, .gif],
+            hint: ".mp4 or .gif, or a folder name (no extension) for PNG frames")
+        let target = OutputTarget(path: path, format: format)
+        try target.checkWritable()
+        return target
+    }
+
+    static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    private static func format(of path: String, allowed: [Format], hint: String) throws -> Format {
+        let ext = pathExtension(path)
+        guard !ext.isEmpty else {
+            throw CLIError.usage("-o \(path): no file extension; use \(hint)")
+        }
+        guard let format = Format(rawValue: ext), allowed.contains(format) else {
+            throw CLIError.usage("-o \(path): unknown extension \".\(ext)\"; use \(hint)")
+        }
+        return format
+    }
+
+    /// The folder that will hold the output.
+    var folder: String {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        let folder = String(trimmed[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    /// Checks that the containing folder exists and is writable, and that the path itself is
+    /// not a folder (for files).
+    func checkWritable() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw CLIError.failure("-o \(path): the folder \"\(folder)\" does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw CLIError.failure("-o \(path): \"\(folder)\" is a file, not a folder")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw CLIError.failure("-o \(path): cannot write into the folder \"\(folder)\" (permission denied)")
+        }
+        if format != .folder, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError.failure("-o \(path): is a folder")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+
+/// Options shared by the plotting commands (`scatter`, `line`, `curve`, `regions`).
+struct PlotOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "The file to write; the format comes from the extension: .png, .pdf or .svg.",
+        valueName: "file"))
+    var output: String
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Figure size in layout units (pixels at scale 1), from 16 to 8192.", valueName: "WxH"))
+    var size: String = "800x600"
+
+    @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG only).", valueName: "S"))
+    var scale: Double = 1
+
+    @Option(help: ArgumentHelp("Look of the figure: default, slides or dark.", valueName: "name"))
+    var theme: String = "default"
+
+    @Option(help: ArgumentHelp("Title; any Unicode, with $…$ for simple maths such as $x_1^2$.", valueName: "text"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("Label of the x axis (default: the column name).", valueName: "text"))
+    var xlabel: String?
+
+    @Option(help: ArgumentHelp("Label of the y axis (default: the column name).", valueName: "text"))
+    var ylabel: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Limits of the x axis, e.g. --xlim=-1,7.", valueName: "A,B"))
+    var xlim: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Limits of the y axis, e.g. --ylim 0,10.", valueName: "A,B"))
+    var ylim: String?
+
+    @Flag(name: .customLong("log-x"), help: "Logarithmic x axis (values must be positive).")
+    var logX = false
+
+    @Flag(name: .customLong("log-y"), help: "Logarithmic y axis (values must be positive).")
+    var logY = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN or infinite values instead of stopping.")
+    var dropInvalid = false
+}
+
+/// The checked form of ``PlotOptions``.
+struct CheckedPlotOptions {
+    var output: OutputTarget
+    var size: PlotSize
+    var scale: Double
+    var theme: ThemeName
+    var title: String?
+    var xlabel: String?
+    var ylabel: String?
+    var xlim: ClosedRange<Double>?
+    var ylim: ClosedRange<Double>?
+    var logX: Bool
+    var logY: Bool
+    var quiet: Bool
+    var dropInvalid: Bool
+}
+
+extension PlotOptions {
+    /// Checks every option before any data is read or anything is drawn.
+    func checked() throws -> CheckedPlotOptions {
+        let output = try OutputTarget.figure(output)
+        let size = try PlotSize.parse(size)
+        guard scale.isFinite, scale >= 0.25, scale <= 8 else {
+            throw CLIError.usage("--scale \(Self.format(scale)): must be between 0.25 and 8")
+        }
+        guard Double(size.width) * scale <= 16384, Double(size.height) * scale <= 16384 else {
+            throw CLIError.usage("--size \(size.width)x\(size.height) --scale \(Self.format(scale)): the image would exceed 16384 pixels")
+        }
+        let theme = try ThemeName.parse(theme)
+        let xlim = try xlim.map { try AxisRangeOption.parse($0, option: "--xlim", logarithmic: logX) }
+        let ylim = try ylim.map { try AxisRangeOption.parse($0, option: "--ylim", logarithmic: logY) }
+        return CheckedPlotOptions(
+            output: output, size: size, scale: scale, theme: theme, title: title,
+            xlabel: xlabel, ylabel: ylabel, xlim: xlim, ylim: ylim,
+            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid)
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import FrameplotAnimation
+import FrameplotCanvas
+import FrameplotModel
+
+/// Turns the library's typed errors into one-line messages with the right exit status.
+enum ErrorMapping {
+    static func map(_ error: Error) -> CLIError? {
+        if let error = error as? CSVError {
+            var message = error.description
+            if case .nonFinite = error { message += " (use --drop-invalid to drop such rows)" }
+            return .failure(message)
+        }
+        if let error = error as? TrainingError {
+            return .failure(error.description)
+        }
+        if let error = error as? AnimationError {
+            switch error {
+            case .unknownScene, .invalidOption, .invalidFrameRange:
+                return .usage(error.description)
+            default:
+                return .failure(error.description)
+            }
+        }
+        if let error = error as? CanvasError {
+            return .failure(String(describing: error))
+        }
+        return nil
+    }
+}

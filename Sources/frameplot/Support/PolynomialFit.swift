@@ -1,0 +1,119 @@
+import Foundation
+
+/// A least-squares polynomial y = c0 + c1 x + … + cN x^N.
+///
+/// The x values are centred and scaled to about [-1, 1] before solving the normal
+/// equations (Gaussian elimination with partial pivoting), which keeps moderate degrees
+/// well conditioned; the coefficients are then expanded back to the original x.
+struct PolynomialFit: Equatable {
+    /// Coefficients from the constant term up.
+    var coefficients: [Double]
+
+    init?(xs: [Double], ys: [Double], degree: Int) {
+        guard degree >= 1, xs.count == ys.count, xs.count > degree,
+              let low = xs.min(), let high = xs.max(), high > low else { return nil }
+        let distinct = Set(xs.prefix(10_000)).count
+        if xs.count <= 10_000 && distinct <= degree { return nil }
+        let centre = (low + high) / 2
+        let halfWidth = (high - low) / 2
+        let n = degree + 1
+        // Normal equations in the scaled variable t = (x - centre) / halfWidth.
+        var matrix = [Double](repeating: 0, count: n * n)
+        var rhs = [Double](repeating: 0, count: n)
+        var powers = [Double](repeating: 0, count: 2 * n - 1)
+        for (x, y) in zip(xs, ys) {
+            let t = (x - centre) / halfWidth
+            var p = 1.0
+            for k in 0..<(2 * n - 1) {
+                powers[k] += p
+                if k < n { rhs[k] += p * y }
+                p *= t
+            }
+        }
+        for row in 0..<n { for column in 0..<n { matrix[row * n + column] = powers[row + column] } }
+        guard let scaled = Self.solve(matrix, rhs, n: n) else { return nil }
+        // Expand sum a_k ((x - c)/h)^k into powers of x.
+        var result = [Double](repeating: 0, count: n)
+        for k in 0..<n {
+            let a = scaled[k] / pow(halfWidth, Double(k))
+            // (x - c)^k = sum_j C(k, j) x^j (-c)^(k-j)
+            var binomial = 1.0
+            for j in 0...k {
+                if j > 0 { binomial = binomial * Double(k - j + 1) / Double(j) }
+                result[j] += a * binomial * pow(-centre, Double(k - j))
+            }
+        }
+        guard result.allSatisfy(\.isFinite) else { return nil }
+        coefficients = result
+    }
+
+    var degree: Int { coefficients.count - 1 }
+
+    func value(at x: Double) -> Double {
+        coefficients.reversed().reduce(0) { $0 * x + $1 }
+    }
+
+    /// The equation for the legend, e.g. `y = 1.18x − 140` or `y = 0.5x² − 2x + 1`.
+    var equation: String {
+        var text = ""
+        for power in stride(from: degree, through: 0, by: -1) {
+            let coefficient = coefficients[power]
+            let magnitude = Self.format(abs(coefficient))
+            if magnitude == "0" && degree > 0 && !(power == 0 && text.isEmpty) { continue }
+            let sign = coefficient < 0 ? "−" : "+"
+            if text.isEmpty {
+                if coefficient < 0 { text += "−" }
+            } else {
+                text += " \(sign) "
+            }
+            let variable = power == 0 ? "" : "x" + Self.superscript(power)
+            text += (magnitude == "1" && power > 0) ? variable : magnitude + variable
+        }
+        return "y = " + (text.isEmpty ? "0" : text)
+    }
+
+    static func format(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        if value >= 1e5 || value < 1e-3 {
+            return String(format: "%.3g", value).replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e-0", with: "e-")
+        }
+        var text = String(format: "%.4g", value)
+        if text.contains(".") && !text.contains("e") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    static func superscript(_ power: Int) -> String {
+        guard power > 1 else { return "" }
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return String(String(power).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+    }
+
+    private static func solve(_ a: [Double], _ b: [Double], n: Int) -> [Double]? {
+        var a = a, b = b
+        for column in 0..<n {
+            var pivot = column
+            for row in column..<n where abs(a[row * n + column]) > abs(a[pivot * n + column]) { pivot = row }
+            guard abs(a[pivot * n + column]) > 1e-12 * max(1, abs(a[0])) else { return nil }
+            if pivot != column {
+                for k in 0..<n { a.swapAt(pivot * n + k, column * n + k) }
+                b.swapAt(pivot, column)
+            }
+            for row in (column + 1)..<n {
+                let factor = a[row * n + column] / a[column * n + column]
+                if factor == 0 { continue }
+                for k in column..<n { a[row * n + k] -= factor * a[column * n + k] }
+                b[row] -= factor * b[column]
+            }
+        }
+        var x = [Double](repeating: 0, count: n)
+        for row in stride(from: n - 1, through: 0, by: -1) {
+            var sum = b[row]
+            for k in (row + 1)..<n { sum -= a[row * n + k] * x[k] }
+            x[row] = sum / a[row * n + row]
+        }
+        return x
+    }
+}
