@@ -62,12 +62,14 @@ public struct BackpropScene: AnimationScene {
         self.timeline = timeline ?? BackpropTimeline(eventCount: trace.events.count)
         var figure = try BackpropFigure(trace: trace)
         if let size {
-            // Scale the fonts (and with them every distance) so the figure fits the frame.
-            for _ in 0..<3 {
+            // Scale the fonts (and with them every distance) until the figure fits the frame
+            // and fills most of it; text metrics are not exactly linear, hence a few rounds.
+            var fontSize = figure.layout.style.nodeText.size
+            for _ in 0..<8 {
                 let factor = min(size.width / figure.size.width, size.height / figure.size.height)
-                if factor > 0.97 && factor <= 1.0 { break }
-                let fontSize = figure.layout.style.nodeText.size * factor * 0.99
-                figure = try BackpropFigure(trace: trace, style: DiagramStyle(fontSize: max(4, fontSize)))
+                if factor >= 1, factor < 1.1 { break }
+                fontSize = max(4, fontSize * factor * (factor < 1 ? 0.98 : 0.96))
+                figure = try BackpropFigure(trace: trace, style: DiagramStyle(fontSize: fontSize))
             }
             self.size = size
         } else {

@@ -85,6 +85,9 @@ extension BackpropTrace {
         if highlightLast, let last = applied.last, let i = nodeIndex[last.nodeID] {
             reveal.highlightedNodes = [i]
         }
+        // Only edges that have the label count as revealed.
+        reveal.forwardEdges = reveal.forwardEdges.filter { diagram.edges[$0].forwardLabel != nil }
+        reveal.gradientEdges = reveal.gradientEdges.filter { diagram.edges[$0].gradientLabel != nil }
         return reveal
     }
 
