@@ -26,7 +26,7 @@ import FrameplotPlot
     @Test func rendersEveryFigureInEveryFormat() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frameplot-gallery-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let written = try Gallery.render(into: dir, formats: FigureFormat.allCases, pixelWidth: 320, pixelHeight: 240, dpi: 50)
+        let written = try Gallery.render(into: dir, formats: FigureFormat.allCases, pixelWidth: 320, pixelHeight: 240)
         #expect(written.count == 15)
         for path in written {
             let data = try #require(FileManager.default.contents(atPath: path))
@@ -47,7 +47,7 @@ import FrameplotPlot
     func writeGalleryToOutput() throws {
         let dir = ProcessInfo.processInfo.environment["FRAMEPLOT_GALLERY"] ?? "Output/gallery"
         try Gallery.render(into: dir, formats: FigureFormat.allCases)
-        for (w, h, dpi) in [(320, 240, 50.0), (1920, 1080, 200.0)] {
+        for (w, h, dpi) in [(320, 240, 72.0), (640, 480, 72.0), (1920, 1080, 172.8)] {
             for e in try Gallery.figures(pixelWidth: w, pixelHeight: h, dpi: dpi) {
                 try e.figure.save(to: "\(dir)/sizes/\(e.name)-\(w)x\(h).png")
             }

@@ -25,8 +25,8 @@ struct ColorbarRenderer {
             img[0, j] = RGBA8(c)
         }
         canvas.draw(img, in: bar, interpolation: .bilinear)
-        canvas.stroke(.rect(bar), style: StrokeStyle(color: style.foreground, width: style.spineWidth))
-        let ts = StrokeStyle(color: style.foreground, width: style.tickWidth)
+        canvas.stroke(.rect(bar), style: StrokeStyle(color: style.spineColor, width: style.spineWidth))
+        let ts = StrokeStyle(color: style.tickColor, width: style.tickWidth)
         var major = Path(), minor = Path()
         for t in layout.ticks {
             major.move(to: Point(x: bar.maxX, y: t.position)); major.line(to: Point(x: bar.maxX + style.tickLength, y: t.position))
@@ -36,7 +36,7 @@ struct ColorbarRenderer {
             minor.move(to: Point(x: bar.maxX, y: p)); minor.line(to: Point(x: bar.maxX + style.minorTickLength, y: p))
         }
         if !major.isEmpty { canvas.stroke(major, style: ts) }
-        if !minor.isEmpty { canvas.stroke(minor, style: StrokeStyle(color: style.foreground, width: style.tickWidth * 0.75)) }
+        if !minor.isEmpty { canvas.stroke(minor, style: StrokeStyle(color: style.tickColor, width: style.tickWidth * 0.75)) }
         for t in layout.ticks { t.label?.draw(on: canvas) }
         layout.label?.draw(on: canvas)
     }

@@ -48,15 +48,16 @@ public struct Figure: Sendable {
         self.panels = Array(repeating: Axes(), count: self.rows * self.columns)
     }
 
-    /// A figure of `pixelWidth` x `pixelHeight` device pixels at `dpi` (text sized in
-    /// points, as in matplotlib: a 1920x1080 figure at 100 dpi matches a 960x540 one at 50).
+    /// A figure of `pixelWidth` x `pixelHeight` device pixels at `dpi`, text sized in
+    /// points (1/72 inch) as in matplotlib: at the default 72 dpi one point is one pixel;
+    /// a 1920x1080 figure at 172.8 dpi looks like an 800x450 one at 72.
     ///
     /// ```swift
-    /// let fig = Figure(pixelWidth: 1920, pixelHeight: 1080, dpi: 150)
+    /// let fig = Figure(pixelWidth: 1920, pixelHeight: 1080, dpi: 172.8)
     /// ```
-    public init(pixelWidth: Int, pixelHeight: Int, dpi: Double = 100, rows: Int = 1, columns: Int = 1,
+    public init(pixelWidth: Int, pixelHeight: Int, dpi: Double = 72, rows: Int = 1, columns: Int = 1,
                 theme: Theme = .default) {
-        let s = Figure.sanitized(dpi, 100) / 72
+        let s = Figure.sanitized(dpi, 72) / 72
         self.init(width: Double(Swift.max(1, pixelWidth)) / s, height: Double(Swift.max(1, pixelHeight)) / s,
                   scale: s, rows: rows, columns: columns, theme: theme)
     }

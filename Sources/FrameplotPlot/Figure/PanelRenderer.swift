@@ -37,8 +37,14 @@ struct PanelRenderer {
 
     /// Spines and legend: above every mark.
     private func drawOverlays() {
-        let spine = StrokeStyle(color: style.foreground, width: style.spineWidth, cap: .square, join: .miter)
-        canvas.stroke(.rect(plot), style: spine)
+        let spine = StrokeStyle(color: style.spineColor, width: style.spineWidth, cap: .square, join: .miter)
+        if style.showsTopRightSpines {
+            canvas.stroke(.rect(plot), style: spine)
+        } else {
+            var p = Path()
+            p.addPolyline([Point(x: plot.minX, y: plot.minY), Point(x: plot.minX, y: plot.maxY), Point(x: plot.maxX, y: plot.maxY)])
+            canvas.stroke(p, style: spine)
+        }
         if let legend = layout.legend { LegendRenderer(layout: legend, style: style, canvas: canvas).draw() }
     }
 
@@ -55,7 +61,7 @@ struct PanelRenderer {
     }
 
     private func drawTicks() {
-        let ts = StrokeStyle(color: style.foreground, width: style.tickWidth)
+        let ts = StrokeStyle(color: style.tickColor, width: style.tickWidth)
         var major = Path(), minor = Path()
         for t in layout.xTicks {
             major.move(to: Point(x: t.position, y: plot.maxY)); major.line(to: Point(x: t.position, y: plot.maxY + style.tickLength))
@@ -72,7 +78,7 @@ struct PanelRenderer {
             minor.move(to: Point(x: plot.minX, y: p)); minor.line(to: Point(x: plot.minX - style.minorTickLength, y: p))
         }
         if !major.isEmpty { canvas.stroke(major, style: ts) }
-        if !minor.isEmpty { canvas.stroke(minor, style: StrokeStyle(color: style.foreground, width: style.tickWidth * 0.75)) }
+        if !minor.isEmpty { canvas.stroke(minor, style: StrokeStyle(color: style.tickColor, width: style.tickWidth * 0.75)) }
         for t in layout.xTicks { t.label?.draw(on: canvas) }
         for t in layout.yTicks { t.label?.draw(on: canvas) }
     }

@@ -52,15 +52,8 @@ extension CoreBridge {
 }
 
 extension CoreBridge {
-    /// Exponential moving average with bias correction (TensorBoard's smoothing), skipping non-finite values.
+    /// The exponential moving average (debiased; gaps stay gaps) of a noisy series.
     static func smoothed(_ values: [Double], weight: Double) -> [Double] {
-        let w = Swift.min(Swift.max(weight, 0), 0.999)
-        var avg = 0.0, n = 0
-        return values.map { v in
-            guard v.isFinite else { return v }
-            avg = avg * w + v * (1 - w); n += 1
-            let debias = 1 - pow(w, Double(n))
-            return debias > 0 ? avg / debias : v
-        }
+        Smoothing.exponentialMovingAverage(values, weight: weight)
     }
 }

@@ -169,7 +169,7 @@ struct PanelLayoutEngine {
                 let cy = clampedCenter(bar.midY, width: m.logical.width, lower: cell.minY, upper: cell.maxY)
                 label = placed(t, s, m, Point(x: x, y: cy), .topCenter, -Double.pi / 2)
             }
-            colorbar = ColorbarLayout(bar: bar, scale: cs, axis: axis, ticks: ticks, minorTicks: cs.norm.kind == .log10 ? cbPlan.tickSet.minor : [], label: label)
+            colorbar = ColorbarLayout(bar: bar, scale: cs, axis: axis, ticks: ticks, minorTicks: cs.norm.kind == .log10 || style.showsMinorTicks ? cbPlan.tickSet.minor : [], label: label)
             rightEdge = bar.maxX + style.tickLength + style.tickPad + cbPlan.maxWidth
                 + (cbLabel.map { style.labelPad + $0.2.logical.height } ?? 0)
         }
@@ -190,8 +190,8 @@ struct PanelLayoutEngine {
         }
 
         return PanelLayout(cell: cell, transform: transform, xTicks: xTicks, yTicks: yTicks,
-                           xMinorTicks: axes.x.showsTicks && xKind == .log10 ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
-                           yMinorTicks: axes.y.showsTicks && yKind == .log10 ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
+                           xMinorTicks: axes.x.showsTicks && (xKind == .log10 || style.showsMinorTicks) ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
+                           yMinorTicks: axes.y.showsTicks && (yKind == .log10 || style.showsMinorTicks) ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
                            labels: labels, legend: legend, colorbar: colorbar,
                            overlaysInForeground: axes.hasDynamicMarks)
     }

@@ -1,61 +1,71 @@
 import FrameplotCanvas
 
-/// Every size and colour the layout and the decorations use, resolved from a ``Theme``.
-/// The only place that reads theme fields, so the layout never depends on their spelling.
+/// Every size and colour the layout and the decorations use, resolved from a ``Theme``
+/// (and shrunk by `textScale` when a figure is too small for the theme's text).
+/// The only place that reads theme fields.
 struct PlotStyle {
     let theme: Theme
     /// Shrinks every text and text-related length when a figure is too small for the theme's sizes.
     var textScale: Double = 1
 
-    var background: Color { theme.background }
-    var axesBackground: Color { theme.axesBackground }
-    var foreground: Color { theme.foreground }
-    var gridColor: Color { theme.gridColor }
-    var fontSize: Double { theme.fontSize * textScale }
-    var lineWidth: Double { theme.lineWidth }
+    var background: Color { theme.colors.background }
+    var axesBackground: Color { theme.colors.axesFace }
+    /// Text and reference lines.
+    var foreground: Color { theme.colors.text }
+    var spineColor: Color { theme.colors.spine }
+    var tickColor: Color { theme.colors.tick }
+    var gridColor: Color { theme.colors.grid }
+    var lineWidth: Double { theme.lines.data }
     var palette: [Color] { theme.palette.colors }
-    var showGrid: Bool { theme.showGrid }
+    var showGrid: Bool { theme.showsGrid }
+    var showsMinorTicks: Bool { theme.showsMinorTicks }
+    var showsTopRightSpines: Bool { theme.showsTopRightSpines }
+    var markerSize: Double { theme.markerSize }
 
-    func cycleColor(_ index: Int) -> Color {
-        let p = palette
-        guard !p.isEmpty else { return foreground }
-        return p[((index % p.count) + p.count) % p.count]
+    /// The reference size for text-related spacing: the tick-label size.
+    var fontSize: Double { theme.fonts.tickLabel * textScale }
+
+    func cycleColor(_ index: Int) -> Color { theme.palette.color(index) }
+
+    private func text(_ role: Theme.TextRole) -> TextStyle {
+        var s = theme.textStyle(role, markup: true)
+        s.size *= textScale
+        return s
     }
 
-    // Text styles.
-    var tickLabel: TextStyle { TextStyle(family: theme.fontFamily, size: fontSize * 0.9, color: foreground) }
-    var axisLabel: TextStyle { TextStyle(family: theme.fontFamily, size: fontSize, color: foreground) }
-    var title: TextStyle { TextStyle(family: theme.fontFamily, size: fontSize * 1.15, weight: .bold, color: foreground) }
-    var figureTitle: TextStyle { TextStyle(family: theme.fontFamily, size: fontSize * 1.35, weight: .bold, color: foreground) }
-    var legendLabel: TextStyle { TextStyle(family: theme.fontFamily, size: fontSize * 0.9, color: foreground) }
-    var annotation: TextStyle { TextStyle(family: theme.fontFamily, size: fontSize * 0.9, color: foreground) }
+    // Text styles (all Pango markup: labels go through MathText, which escapes literal text).
+    var tickLabel: TextStyle { text(.tickLabel) }
+    var axisLabel: TextStyle { text(.axisLabel) }
+    var title: TextStyle { var s = text(.title); s.weight = .bold; return s }
+    var figureTitle: TextStyle { text(.figureTitle) }
+    var legendLabel: TextStyle { text(.legend) }
+    var annotation: TextStyle { text(.annotation) }
 
-    // Lengths (layout units), proportional to the font so that `slides` scales everything.
-    var tickLength: Double { fontSize * 0.35 }
-    var minorTickLength: Double { fontSize * 0.2 }
-    var tickPad: Double { fontSize * 0.35 }
-    var labelPad: Double { fontSize * 0.4 }
-    var titlePad: Double { fontSize * 0.6 }
-    var outerPad: Double { fontSize * 0.5 }
+    // Lengths (layout units).
+    var tickLength: Double { theme.lines.majorTickLength * Swift.max(textScale, 0.6) }
+    var minorTickLength: Double { theme.lines.minorTickLength * Swift.max(textScale, 0.6) }
+    private var pad: Double { theme.padding * textScale }
+    var tickPad: Double { pad * 0.6 }
+    var labelPad: Double { pad }
+    var titlePad: Double { pad * 1.3 }
+    var outerPad: Double { pad }
     /// Breathing room on a panel's top and right sides when nothing is drawn there.
-    var edgePad: Double { fontSize * 0.8 }
-    var panelSpacing: Double { fontSize * 1.0 }
-    var spineWidth: Double { Swift.max(0.8, lineWidth * 0.55) }
-    var tickWidth: Double { spineWidth }
-    var gridWidth: Double { Swift.max(0.5, lineWidth * 0.4) }
-    var markerSize: Double { fontSize * 0.6 }
-    var minTickGap: Double { fontSize * 0.6 }
+    var edgePad: Double { pad * 1.5 }
+    var panelSpacing: Double { pad * 2 }
+    var spineWidth: Double { theme.lines.spine }
+    var tickWidth: Double { theme.lines.tick }
+    var gridWidth: Double { theme.lines.grid }
 
     // Legend.
-    var legendPad: Double { fontSize * 0.45 }
+    var legendPad: Double { pad * 0.9 }
     var legendHandleWidth: Double { fontSize * 2 }
     var legendHandleGap: Double { fontSize * 0.6 }
-    var legendRowGap: Double { fontSize * 0.25 }
-    var legendInset: Double { fontSize * 0.5 }
-    var legendBackground: Color { axesBackground.withAlpha(0.85) }
-    var legendEdge: Color { gridColor }
+    var legendRowGap: Double { fontSize * 0.3 }
+    var legendInset: Double { pad * 1.2 }
+    var legendBackground: Color { theme.colors.legendFace }
+    var legendEdge: Color { theme.colors.legendEdge }
 
     // Colorbar.
-    var colorbarGap: Double { fontSize * 0.9 }
-    var colorbarWidth: Double { fontSize * 1.1 }
+    var colorbarGap: Double { pad * 2 }
+    var colorbarWidth: Double { fontSize * 1.3 }
 }

@@ -2,10 +2,9 @@ import FrameplotCanvas
 
 /// Turns user-facing label strings into what the canvas draws.
 enum PlotText {
-    /// Text with `$...$` becomes Pango markup (maths in italics, sub- and superscripts);
-    /// other text is drawn literally.
+    /// The Pango markup for a label: maths between `$…$` typeset (italics, sub- and
+    /// superscripts, true minus), everything else escaped and shown as written.
     static func resolve(_ text: String, style: TextStyle) -> (String, TextStyle) {
-        guard text.contains("$") else { return (text, style) }
         var s = style
         s.markup = true
         return (MathText.markup(text), s)

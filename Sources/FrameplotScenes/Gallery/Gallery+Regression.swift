@@ -51,7 +51,7 @@ extension Gallery {
         axes.aspect = .equal
         let palette = fig.theme.palette
         let colors = (0..<xs.count).map { palette.color($0) }
-        axes.straightLine(slope: fit.slope, intercept: fit.intercept, color: fig.theme.foreground, width: 1.3,
+        axes.straightLine(slope: fit.slope, intercept: fit.intercept, color: fig.theme.colors.text, width: 1.3,
                           label: "$y = \(String(format: "%.3f", fit.slope))x \(signed(fit.intercept, decimals: 2))$")
         let points = zip(xs, ys).map { DataPoint(x: $0, y: $1) }
         let fitted = xs.map { DataPoint(x: $0, y: fit.slope * $0 + fit.intercept) }

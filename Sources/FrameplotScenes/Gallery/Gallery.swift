@@ -19,15 +19,15 @@ public enum Gallery {
     /// The reference figures at `pixelWidth` x `pixelHeight` pixels and `dpi` (text in points).
     ///
     /// ```swift
-    /// let small = try Gallery.figures(pixelWidth: 320, pixelHeight: 240, dpi: 50)
+    /// let small = try Gallery.figures(pixelWidth: 320, pixelHeight: 240)
     /// ```
-    public static func figures(pixelWidth: Int = 800, pixelHeight: Int = 600, dpi: Double = 110,
+    public static func figures(pixelWidth: Int = 800, pixelHeight: Int = 600, dpi: Double = 72,
                                theme: Theme = .default) throws -> [Entry] {
         func fig() -> Figure { Figure(pixelWidth: pixelWidth, pixelHeight: pixelHeight, dpi: dpi, theme: theme) }
         return [
             Entry(name: "1-height-weight", figure: heightWeightScatter(fig())),
             // One loss sample per ~3 device pixels of the figure's width: smooth, and cheap at small sizes.
-            Entry(name: "2-loss-surface", figure: lossSurface(fig(), samples: Swift.min(300, Swift.max(60, pixelWidth / 3)))),
+            Entry(name: "2-loss-surface", figure: lossSurface(fig(), samples: Swift.min(300, Swift.max(60, Int(Double(pixelWidth) * 72 / dpi) / 3)))),
             Entry(name: "3-residuals", figure: residuals(fig())),
             Entry(name: "4-decision-regions", figure: decisionRegions(fig())),
             Entry(name: "5-learning-curve", figure: try learningCurve(fig())),
@@ -42,7 +42,7 @@ public enum Gallery {
     /// ```
     @discardableResult
     public static func render(into directory: String, formats: [FigureFormat] = FigureFormat.allCases,
-                              pixelWidth: Int = 800, pixelHeight: Int = 600, dpi: Double = 110) throws -> [String] {
+                              pixelWidth: Int = 800, pixelHeight: Int = 600, dpi: Double = 72) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
         for entry in try figures(pixelWidth: pixelWidth, pixelHeight: pixelHeight, dpi: dpi) {
