@@ -60,6 +60,11 @@ public enum BackpropDiagrams {
             let canvas = try ImageCanvas(width: figure.size.width, height: figure.size.height, scale: scale)
             figure.drawStill(on: canvas)
             try canvas.writePNG(to: path, options: .small)
+        case "pdf", "svg":
+            let canvas = try VectorCanvas(format: ext == "pdf" ? .pdf : .svg,
+                                          width: figure.size.width, height: figure.size.height)
+            figure.drawStill(on: canvas)
+            try canvas.write(to: path)
         default:
             throw BackpropError.unsupportedFormat(path)
         }
