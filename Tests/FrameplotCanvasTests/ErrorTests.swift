@@ -102,6 +102,16 @@ import Testing
         #expect(try folder.contents() == ["data.bin"])
     }
 
+    @Test func writtenFilesGetTheUsualPermissions() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/p.bin"
+        try AtomicFile.write([1], to: path)
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(AtomicFile.processUmask <= 0o777)
+        #expect(info.st_mode & 0o777 == 0o666 & ~AtomicFile.processUmask)
+    }
+
     @Test func relativePathsUseTheCurrentFolder() {
         #expect(AtomicFile.split("plot.png") == (".", "plot.png"))
         #expect(AtomicFile.split("/plot.png") == ("/", "plot.png"))

@@ -83,6 +83,11 @@ final class TemporaryFolder {
         try canvas.checkStatus()
         if let path = ProcessInfo.processInfo.environment["FRAMEPLOT_SAMPLE_OUT"] {
             try canvas.writePNG(to: path)
+            for format in VectorCanvas.Format.allCases {
+                let page = try VectorCanvas(format: format, width: CanvasSample.size.width, height: CanvasSample.size.height)
+                CanvasSample.draw(on: page)
+                try page.write(to: (path as NSString).deletingPathExtension + "." + format.rawValue)
+            }
         }
         let title = canvas.measureText("損失関数値の推移", style: TextStyle(size: 17, weight: .bold))
         #expect(title.unknownGlyphs == 0)

@@ -67,7 +67,7 @@ struct BackpropDrawingTests {
         let texts = Set(recorder.texts.map(\.text))
         for p in trace.nodes where p.kind == .parameter {
             let update = try #require(p.updatedValue)
-            #expect(texts.contains("\(p.label) ← \(BackpropTrace.format(update, rows: p.rows, cols: p.cols))"))
+            #expect(texts.contains("\(p.displayLabel) ← \(BackpropTrace.format(update, rows: p.rows, cols: p.cols))"))
         }
         #expect(texts.contains(DiagramNumberFormat.compact(trace.nodes.last?.value.first ?? .nan)), "the loss value")
     }
@@ -166,5 +166,31 @@ struct BackpropDrawingTests {
         #expect(String(decoding: svg.prefix(200), as: UTF8.self).contains("<svg"))
         #expect(throws: BackpropError.self) { try BackpropDiagrams.write(.shopping(), to: dir + "/x.bmp") }
         #expect(throws: BackpropError.unknownExample("cake")) { try BackpropDiagrams.trace(named: "cake") }
+    }
+
+    @Test("rendered frames: the gradient arrow of the apple price edge is red only once its gradient is known")
+    func renderedFrames() throws {
+        var options = SceneOptions()
+        options.example = "shopping"
+        let scene = try BackpropScene(options: options)
+        let renderer = FrameRenderer(scene: scene, scale: 1)
+        let appleID = try #require(scene.trace.node(labelled: "apple price")?.id)
+        let edge = try #require(scene.figure.diagram.edges.firstIndex { $0.from == appleID })
+        let placed = scene.figure.layout.edges[edge]
+        let tail = try #require(placed.gradientArrowTail), tip = try #require(placed.gradientArrowTip)
+        let origin = Point(x: scene.figureOrigin.x + scene.figure.diagramOrigin.x,
+                           y: scene.figureOrigin.y + scene.figure.diagramOrigin.y)
+        let mid = Point(x: origin.x + (tail.x + tip.x) / 2, y: origin.y + (tail.y + tip.y) / 2)
+        func isRed(_ frame: ImageCanvas) -> Bool {
+            (-1...1).contains { dy in
+                let p = frame.pixel(x: Int(mid.x), y: Int(mid.y) + dy)
+                return p.r > 180 && p.g < 120 && p.b < 120
+            }
+        }
+        let firstGradientFrame = try #require((0..<scene.frameCount).first { scene.reveal(atFrame: $0).gradientEdges.contains(edge) })
+        #expect(!isRed(try renderer.renderFrame(0)))
+        #expect(!isRed(try renderer.renderFrame(firstGradientFrame - 1)))
+        #expect(isRed(try renderer.renderFrame(firstGradientFrame)))
+        #expect(isRed(try renderer.renderFrame(scene.frameCount - 1)))
     }
 }

@@ -60,8 +60,11 @@ struct BackpropTraceTests {
         let affine = try #require(trace.node(labelled: "affine"))
         #expect(abs((affine.gradient?[0] ?? 0) - (sigma.value[0] - 1)) < 1e-12)
         let diagram = trace.diagram()
-        let wNode = try #require(diagram.nodes.first { $0.label == "w" })
-        #expect(wNode.annotation == "w ← " + BackpropTrace.format(updated, rows: 2, cols: 1))
+        let wNode = try #require(diagram.nodes.first { $0.label == "<i>w</i>" })
+        #expect(wNode.annotation == "<i>w</i> ← " + BackpropTrace.format(updated, rows: 2, cols: 1))
+        #expect(BackpropTrace.displayLabel("W1", kind: .parameter) == "<i>W</i><sub>1</sub>")
+        #expect(BackpropTrace.displayLabel("a<b", kind: .input) == "a&lt;b")
+        #expect(BackpropTrace.displayLabel("σ", kind: .operation) == "σ")
         #expect(trace.events.filter { if case .update = $0 { return true } else { return false } }.count == 2)
     }
 

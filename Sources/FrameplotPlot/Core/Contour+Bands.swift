@@ -34,14 +34,17 @@ extension Contour {
                 runStart = nil
             }
             for i in 0..<(nx - 1) {
-                guard let cell = mesh.cell(i, j) else { flush(i); continue }
-                let corners = cell.values[0..<4]
-                if corners.allSatisfy(inside) {
+                // Decide whole cells from the corners before building anything.
+                let (v0, v1, v2, v3) = mesh.corners(i, j)
+                guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { flush(i); continue }
+                if inside(v0) && inside(v1) && inside(v2) && inside(v3) {
                     if runStart == nil { runStart = i }
                     continue
                 }
                 flush(i)
-                if corners.allSatisfy({ $0 < lower }) || corners.allSatisfy({ $0 > upper }) { continue }
+                if (v0 < lower && v1 < lower && v2 < lower && v3 < lower)
+                    || (v0 > upper && v1 > upper && v2 > upper && v3 > upper) { continue }
+                guard let cell = mesh.cell(i, j) else { continue }
                 for t in 0..<4 {
                     let ids = [t, (t + 1) % 4, 4]
                     var poly = ids.map { (cell.points[$0], cell.values[$0]) }

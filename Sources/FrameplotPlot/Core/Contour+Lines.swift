@@ -21,9 +21,12 @@ extension Contour {
         var segments: [(Int, Int)] = []
         for j in 0..<(ny - 1) {
             for i in 0..<(nx - 1) {
+                // Most cells are not crossed: decide that from the corners before building anything.
+                let (v0, v1, v2, v3) = mesh.corners(i, j)
+                let aboveCount = (v0 >= level ? 1 : 0) + (v1 >= level ? 1 : 0) + (v2 >= level ? 1 : 0) + (v3 >= level ? 1 : 0)
+                if aboveCount == 0 || aboveCount == 4 { continue }
                 guard let cell = mesh.cell(i, j) else { continue }
                 let above = cell.values.map { $0 >= level }
-                if above.allSatisfy({ $0 }) || !above.contains(true) { continue }
                 for t in 0..<4 {
                     let a = t, b = (t + 1) % 4, c = 4  // two corners and the centre
                     var keys: [Int] = []
@@ -111,6 +114,13 @@ struct CellMesh {
         var vertexIDs: [Int]     // 5
     }
 
+    /// The four corner values of cell (i, j), counter-clockwise from (i, j).
+    @inline(__always)
+    func corners(_ i: Int, _ j: Int) -> (Double, Double, Double, Double) {
+        let v = grid.values, k = j * nx + i
+        return (v[k], v[k + 1], v[k + nx + 1], v[k + nx])
+    }
+
     /// The cell at (i, j), or `nil` when a corner is missing (NaN or infinite).
     func cell(_ i: Int, _ j: Int) -> Cell? {
         let xs = grid.xs, ys = grid.ys, v = grid.values
@@ -120,7 +130,11 @@ struct CellMesh {
         let points = [Point(x: xs[i], y: ys[j]), Point(x: xs[i + 1], y: ys[j]),
                       Point(x: xs[i + 1], y: ys[j + 1]), Point(x: xs[i], y: ys[j + 1])]
         let centre = Point(x: (xs[i] + xs[i + 1]) / 2, y: (ys[j] + ys[j + 1]) / 2)
-        let mean = (values[0] + values[1] + values[2] + values[3]) / 4
+        // The mean, kept within the corners' range despite rounding (so a cell whose corners
+        // all lie on one side of a level never gets a centre on the other).
+        let lowest = Swift.min(Swift.min(values[0], values[1]), Swift.min(values[2], values[3]))
+        let highest = Swift.max(Swift.max(values[0], values[1]), Swift.max(values[2], values[3]))
+        let mean = Swift.min(Swift.max((values[0] + values[1] + values[2] + values[3]) / 4, lowest), highest)
         return Cell(points: points + [centre], values: values + [mean],
                     vertexIDs: ids + [nx * ny + j * (nx - 1) + i])
     }

@@ -18,11 +18,12 @@ public struct BackpropFigure: Sendable {
     let titleStyle: TextStyle
     let captionStyle: TextStyle
     let diagramOrigin: Point
+    let titleText: String
     let titleCenter: Point
     let captionCenter: Point
 
     /// Lays out `trace` with `style` (sized for slides by default), measuring text with a real canvas.
-    public init(trace: BackpropTrace, style: DiagramStyle = DiagramStyle()) throws {
+    public init(trace: BackpropTrace, style: DiagramStyle = DiagramStyle(theme: .default)) throws {
         let measurer = try ImageCanvas(width: 1, height: 1)
         try self.init(trace: trace, style: style, measuringWith: measurer)
     }
@@ -33,20 +34,23 @@ public struct BackpropFigure: Sendable {
         self.diagram = trace.diagram()
         self.layout = try DiagramLayout(diagram, style: style, measuringWith: canvas)
         var title = style.nodeText
+        title.markup = true
         title.size = style.nodeText.size * 1.15
         title.weight = .bold
         var caption = style.nodeText
+        caption.markup = true
         caption.size = style.nodeText.size * 0.9
-        caption.color = Color(hex: 0x333333)
+        caption.color = style.nodeText.color
         self.titleStyle = title
         self.captionStyle = caption
-        let titleHeight = canvas.measureText(trace.title, style: title).logical.height
+        self.titleText = MathText.escaped(trace.title)
+        let titleHeight = canvas.measureText(titleText, style: title).logical.height
         let captionHeight = canvas.measureText("Backward ∂", style: caption).logical.height
         // The widest caption decides the width so that no frame's caption is clipped.
         var captions = [Self.legendText(trace)]
         for i in trace.events.indices { captions.append(trace.caption(forEvent: i)) }
         let captionWidth = captions.map { canvas.measureText($0, style: caption).logical.width }.max() ?? 0
-        let titleWidth = canvas.measureText(trace.title, style: title).logical.width
+        let titleWidth = canvas.measureText(titleText, style: title).logical.width
         let margin = style.margin
         let width = max(layout.size.width, titleWidth + 2 * margin, captionWidth + 2 * margin)
         let height = margin + titleHeight + layout.size.height + captionHeight + margin
@@ -58,7 +62,7 @@ public struct BackpropFigure: Sendable {
 
     /// The caption of still figures.
     static func legendText(_ trace: BackpropTrace) -> String {
-        "black: forward values   red: gradients ∂\(trace.outputLabel)/∂(value)"
+        "forward values above the edges, gradients ∂\(BackpropTrace.displayLabel(trace.outputLabel, kind: .output))/∂(value) below"
     }
 
     private static func even(_ x: Double) -> Double { (x / 2).rounded(.up) * 2 }
@@ -66,7 +70,7 @@ public struct BackpropFigure: Sendable {
     /// Background, title, edges and nodes: what every frame shares.
     public func drawStatic(on canvas: Canvas) {
         canvas.clear(layout.style.background)
-        canvas.drawText(trace.title, at: titleCenter, style: titleStyle, anchor: .center)
+        canvas.drawText(titleText, at: titleCenter, style: titleStyle, anchor: .center)
         layout.drawStructure(on: canvas, origin: diagramOrigin)
     }
 
@@ -86,13 +90,12 @@ public struct BackpropFigure: Sendable {
     }
 
     private func drawLegend(on canvas: Canvas) {
-        let black = "black: forward values"
-        let red = "red: gradients ∂\(trace.outputLabel)/∂(value)"
+        let black = "forward values above the edges,"
+        let red = "gradients ∂\(BackpropTrace.displayLabel(trace.outputLabel, kind: .output))/∂(value) below"
         var redStyle = captionStyle
         redStyle.color = layout.style.gradientColor
-        var blackStyle = captionStyle
-        blackStyle.color = .black
-        let spacer = captionStyle.size * 2
+        let blackStyle = captionStyle
+        let spacer = captionStyle.size * 0.4
         let wb = canvas.measureText(black, style: blackStyle).logical.width
         let wr = canvas.measureText(red, style: redStyle).logical.width
         let left = captionCenter.x - (wb + spacer + wr) / 2

@@ -10,7 +10,7 @@ import FrameplotPlot
 /// Options: `example` = `logistic` (default: a logistic neuron, affine → σ → cross-entropy,
 /// with an update at `learningRate`, default 0.5) or `shopping` (the post's apples and
 /// oranges, forward and backward only); `size` fits the figure into that frame size;
-/// `framesPerSecond` (default 1.5).
+/// `theme` (`default`, `slides`, `dark`); `framesPerSecond` (default 1.5).
 ///
 /// ```swift
 /// var options = SceneOptions()
@@ -50,26 +50,34 @@ public struct BackpropScene: AnimationScene {
             throw AnimationError.invalidOption(
                 "--example \(example): the backprop scene knows \(BackpropDiagrams.exampleNames.joined(separator: ", "))")
         }
-        try self.init(trace: trace, example: example, size: options.size, framesPerSecond: options.framesPerSecond ?? 1.5)
+        var theme = Theme.default
+        if let name = options.theme {
+            guard let named = Theme.named(name) else {
+                throw AnimationError.invalidOption("--theme \(name): choose default, slides or dark")
+            }
+            theme = named
+        }
+        try self.init(trace: trace, example: example, size: options.size, theme: theme,
+                      framesPerSecond: options.framesPerSecond ?? 1.5)
     }
 
     /// A scene for any trace; `size` nil uses the figure's natural size.
-    public init(trace: BackpropTrace, example: String = "custom", size: Size? = nil, framesPerSecond: Double = 1.5,
-                timeline: BackpropTimeline? = nil) throws {
+    public init(trace: BackpropTrace, example: String = "custom", size: Size? = nil, theme: Theme = .default,
+                framesPerSecond: Double = 1.5, timeline: BackpropTimeline? = nil) throws {
         self.example = example
         self.trace = trace
         self.framesPerSecond = framesPerSecond
         self.timeline = timeline ?? BackpropTimeline(eventCount: trace.events.count)
-        var figure = try BackpropFigure(trace: trace)
+        var figure = try BackpropFigure(trace: trace, style: DiagramStyle(theme: theme))
         if let size {
             // Scale the fonts (and with them every distance) until the figure fits the frame
             // and fills most of it; text metrics are not exactly linear, hence a few rounds.
-            var fontSize = figure.layout.style.nodeText.size
+            var scale = 1.0
             for _ in 0..<8 {
                 let factor = min(size.width / figure.size.width, size.height / figure.size.height)
                 if factor >= 1, factor < 1.1 { break }
-                fontSize = max(4, fontSize * factor * (factor < 1 ? 0.98 : 0.96))
-                figure = try BackpropFigure(trace: trace, style: DiagramStyle(fontSize: fontSize))
+                scale = max(0.25, scale * factor * (factor < 1 ? 0.98 : 0.96))
+                figure = try BackpropFigure(trace: trace, style: DiagramStyle(theme: theme.scaled(by: scale)))
             }
             self.size = size
         } else {

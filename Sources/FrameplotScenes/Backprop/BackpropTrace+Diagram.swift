@@ -33,8 +33,8 @@ extension BackpropTrace {
         var dNodes: [GraphDiagram.Node] = []
         var dEdges: [GraphDiagram.Edge] = []
         for node in nodes {
-            let annotation = node.updatedValue.map { "\(node.label) ← \(Self.format($0, rows: node.rows, cols: node.cols))" }
-            dNodes.append(.init(id: node.id, label: node.label, kind: node.kind, annotation: annotation))
+            let annotation = node.updatedValue.map { "\(node.displayLabel) ← \(Self.format($0, rows: node.rows, cols: node.cols))" }
+            dNodes.append(.init(id: node.id, label: node.displayLabel, kind: node.kind, annotation: annotation))
         }
         for node in nodes {
             for input in node.inputs {
@@ -44,7 +44,7 @@ extension BackpropTrace {
             }
         }
         if let result = nodes.last, result.kind != .output {
-            dNodes.append(.init(id: Self.outputNodeID, label: outputLabel, kind: .output))
+            dNodes.append(.init(id: Self.outputNodeID, label: Self.displayLabel(outputLabel, kind: .output), kind: .output))
             dEdges.append(.init(from: result.id, to: Self.outputNodeID, forwardLabel: result.valueText,
                                 gradientLabel: result.gradientText))
         }
@@ -91,41 +91,58 @@ extension BackpropTrace {
         return reveal
     }
 
-    /// A one-line description of event `index` for the animation's caption.
+    /// `label` as diagram markup: a maths variable (one letter, optional digits as a
+    /// subscript) in italics, anything else escaped and shown as written.
+    public static func displayLabel(_ label: String, kind: GraphDiagram.NodeKind) -> String {
+        let chars = Array(label)
+        if kind != .operation, let first = chars.first, first.isASCII, first.isLetter,
+           chars.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let digits = String(chars.dropFirst())
+            return MathText.markup(digits.isEmpty ? "$\(first)$" : "$\(first)_{\(digits)}$")
+        }
+        return MathText.escaped(label)
+    }
+
+    /// A one-line description (markup) of event `index` for the animation's caption.
     public func caption(forEvent index: Int) -> String {
         guard events.indices.contains(index) else { return "" }
         let event = events[index]
         guard let node = node(event.nodeID) else { return "" }
-        let out = outputLabel
+        let out = Self.displayLabel(outputLabel, kind: .output)
+        let name = node.displayLabel
         switch event {
         case .forward:
             switch node.kind {
             case .input, .parameter, .constant:
-                return "Forward: \(node.label) = \(node.valueText)"
+                return "Forward: \(name) = \(node.valueText)"
             case .output:
-                return "Forward: \(node.label) = \(node.valueText)"
+                return "Forward: \(name) = \(node.valueText)"
             case .operation:
-                return "Forward: \(node.label) gives \(node.valueText)"
+                return "Forward: \(name) gives \(node.valueText)"
             }
         case .backward:
             let g = node.gradientText ?? "–"
             switch node.kind {
             case .input, .parameter, .constant:
-                return "Backward: ∂\(out)/∂\(node.label) = \(g)"
+                return "Backward: ∂\(out)/∂\(name) = \(g)"
             case .output:
-                return "Backward: start at \(node.label) with ∂\(out)/∂\(node.label) = \(g)"
+                return "Backward: start at \(name) with ∂\(out)/∂\(name) = \(g)"
             case .operation:
-                return "Backward at \(node.label): ∂\(out)/∂(\(node.label) output) = \(g)"
+                return "Backward at \(name): ∂\(out)/∂(\(name) output) = \(g)"
             }
         case .update:
             let eta = learningRate.map { DiagramNumberFormat.compact($0) } ?? "η"
             let new = node.updatedValue.map { Self.format($0, rows: node.rows, cols: node.cols) } ?? "?"
-            return "Update: \(node.label) ← \(node.label) − \(eta) · ∂\(out)/∂\(node.label) = \(new)"
+            return "Update: \(name) ← \(name) − \(eta) · ∂\(out)/∂\(name) = \(new)"
         }
     }
 }
 
 extension BackpropTrace.Node {
+    /// The label as diagram markup: names of one letter (and digits) in maths italics
+    /// ("w", "W1" → <i>W</i><sub>1</sub>), everything else literal.
+    public var displayLabel: String { BackpropTrace.displayLabel(label, kind: kind) }
+
     /// The forward value as an edge label.
     public var valueText: String { BackpropTrace.format(value, rows: rows, cols: cols) }
     /// The gradient as an edge label, if there is one.

@@ -2,10 +2,15 @@ import Foundation
 import FrameplotAnimation
 import FrameplotCanvas
 import FrameplotModel
+import FrameplotScenes
 
 /// The scene catalog the CLI uses (the built-in scenes of FrameplotScenes).
 enum SceneCatalogSource {
-    static var catalog: SceneCatalog { SceneCatalog() }
+    static var catalog: SceneCatalog {
+        var catalog = SceneCatalog()
+        catalog.registerBackprop()
+        return catalog
+    }
 }
 
 /// Runs the animation commands through the scene catalog and the frame renderer.
