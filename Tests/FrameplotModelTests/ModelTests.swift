@@ -165,3 +165,23 @@ struct GenericClassifier<Base: ClassifierObjective>: ClassifierObjective {
         base.classProbabilities(parameters: parameters, point: point, into: probabilities)
     }
 }
+
+@Suite("Validation metrics")
+struct ValidationTests {
+    @Test func validationLossAndAccuracyAreRecorded() throws {
+        let (train, test) = try Dataset.threeClassGaussian(count: 120, seed: 6).split(testFraction: 0.25, seed: 2)
+        let model = try ValidatedClassifier(training: SoftmaxRegressionObjective(dataset: train),
+                                            validation: SoftmaxRegressionObjective(dataset: test))
+        let history = try Trainer(configuration: .init(steps: 50, recordEvery: 25, learningRate: .constant(0.5)))
+            .record(model, from: model.training.initialParameters())
+        #expect(history.metricNames == ["accuracy", "validation loss", "validation accuracy"])
+        let last = try #require(history.steps.last)
+        let direct = try SoftmaxRegressionObjective(dataset: test)
+        #expect(last.metrics["validation loss"] == direct.loss(at: last.parameters))
+        #expect(last.metrics["validation accuracy"] == direct.accuracy(parameters: last.parameters, on: test))
+        // Initial validation loss of an all-zero softmax model is log 3.
+        #expect(abs((history.steps[0].metrics["validation loss"] ?? 0) - log(3)) < 1e-12)
+        let csv = history.csvText()
+        #expect(csv.hasPrefix("step,loss,w0_0,w0_1,w0_2,w1_0,w1_1,w1_2,w2_0,w2_1,w2_2,accuracy,validation loss,validation accuracy\n"))
+    }
+}

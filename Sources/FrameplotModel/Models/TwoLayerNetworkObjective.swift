@@ -24,6 +24,8 @@ public struct TwoLayerNetworkObjective: ClassifierObjective, Sendable {
     public let classCount: Int
     /// The hidden activation.
     public let activation: HiddenActivation
+    /// The features column by column (`columns[i * n + r]`), so the batch kernels run along samples.
+    let columns: [Double]
 
     public var featureCount: Int { features.cols }
     public var sampleCount: Int { features.rows }
@@ -48,6 +50,7 @@ public struct TwoLayerNetworkObjective: ClassifierObjective, Sendable {
         self.hiddenUnits = hiddenUnits
         self.classCount = k
         self.activation = activation
+        self.columns = dataset.features.transposed().values
     }
 
     /// Seeded random starting weights: normal with standard deviation 1/√(fan-in), biases 0.
@@ -104,75 +107,24 @@ public struct TwoLayerNetworkObjective: ClassifierObjective, Sendable {
     }
 
     public func loss(at parameters: [Double]) -> Double {
-        let d = features.cols
-        var total = 0.0
-        withScratch { b, z, a, _, _ in
-            parameters.withUnsafeBufferPointer { th in
-                features.values.withUnsafeBufferPointer { x in
-                    for r in 0..<features.rows {
-                        let lse = forward(th, x, r * d, b, z, a)
-                        total += lse - a[labels[r]]
-                    }
-                }
-            }
-        }
-        return total / Double(features.rows)
+        var correct = 0
+        return evaluate(parameters, batch: nil, gradient: nil, correct: &correct) / Double(features.rows)
     }
 
     public func gradient(at parameters: [Double], batch: ArraySlice<Int>?, into gradient: inout [Double]) {
-        let d = features.cols, m = hiddenUnits, wStride = d + 1, vStride = m + 1, v0 = firstLayerCount
+        var correct = 0
         let count = batch?.count ?? features.rows
-        withScratch { b, z, a, delta2, delta1 in
-            parameters.withUnsafeBufferPointer { th in
-                features.values.withUnsafeBufferPointer { x in
-                    gradient.withUnsafeMutableBufferPointer { g in
-                        for i in g.indices { g[i] = 0 }
-                        @inline(__always) func accumulate(_ r: Int) {
-                            let offset = r * d
-                            let lse = forward(th, x, offset, b, z, a)
-                            // Output error δ2_k = y_k − t_k; second-layer gradient δ2_k·z_j.
-                            for k in 0..<classCount {
-                                let dk = exp(a[k] - lse) - (labels[r] == k ? 1 : 0)
-                                delta2[k] = dk
-                                g[v0 + k * vStride] += dk
-                                for j in 0..<m { g[v0 + k * vStride + 1 + j] += dk * z[j] }
-                            }
-                            // Hidden error δ1_j = h'(b_j) Σ_k v_kj δ2_k; first-layer gradient δ1_j·x_i.
-                            for j in 0..<m {
-                                var s = 0.0
-                                for k in 0..<classCount { s += th[v0 + k * vStride + 1 + j] * delta2[k] }
-                                delta1[j] = s * activation.derivative(input: b[j], output: z[j])
-                            }
-                            for j in 0..<m {
-                                let dj = delta1[j]
-                                g[j * wStride] += dj
-                                for i in 0..<d { g[j * wStride + 1 + i] += dj * x[offset + i] }
-                            }
-                        }
-                        if let batch { for r in batch { accumulate(r) } } else { for r in 0..<features.rows { accumulate(r) } }
-                        let scale = 1 / Double(max(1, count))
-                        for i in g.indices { g[i] *= scale }
-                    }
-                }
-            }
+        gradient.withUnsafeMutableBufferPointer { g in
+            for i in g.indices { g[i] = 0 }
+            _ = evaluate(parameters, batch: batch, gradient: g, correct: &correct)
+            let scale = 1 / Double(max(1, count))
+            for i in g.indices { g[i] *= scale }
         }
     }
 
     public func metrics(at parameters: [Double]) -> [String: Double] {
-        let d = features.cols
         var correct = 0
-        withScratch { b, z, a, _, _ in
-            parameters.withUnsafeBufferPointer { th in
-                features.values.withUnsafeBufferPointer { x in
-                    for r in 0..<features.rows {
-                        _ = forward(th, x, r * d, b, z, a)
-                        var best = 0
-                        for k in 1..<classCount where a[k] > a[best] { best = k }
-                        if best == labels[r] { correct += 1 }
-                    }
-                }
-            }
-        }
+        _ = evaluate(parameters, batch: nil, gradient: nil, correct: &correct)
         return ["accuracy": Double(correct) / Double(features.rows)]
     }
 

@@ -9,6 +9,8 @@ struct DiagramLayoutEngine {
         var nodes: [DiagramLayout.PlacedNode]
         var edges: [DiagramLayout.PlacedEdge]
         var layers: [[Int]]
+        /// Layers whose edge labels found no spot clear of nodes and other labels.
+        var crowdedLayers: Set<Int> = []
     }
 
     /// A measured piece of text: its logical size and ink box (relative to the logical top-left).
@@ -86,7 +88,7 @@ struct DiagramLayoutEngine {
         // the columns involved (longer edges are flatter and keep labels closer), and every
         // other time spread the rows too.
         for attempt in 0..<12 {
-            let layers = collidingLayers(result)
+            let layers = collidingLayers(result).union(result.crowdedLayers)
             if layers.isEmpty { break }
             for l in layers where l < extraGap.count { extraGap[l] += labelHeight * 1.5 }
             if attempt % 2 == 1 || layers.allSatisfy({ $0 >= extraGap.count }) { verticalScale *= 1.15 }
@@ -199,9 +201,10 @@ struct DiagramLayoutEngine {
         // another edge; then they slide along their edge to the first free position.
         // Nodes count a little larger so labels keep a visible distance from them.
         var obstacles: [Rect] = placedNodes.flatMap { n in
-            [n.frame.insetBy(dx: -4, dy: -2)] + (n.annotationBox.map { [$0] } ?? [])
+            [n.frame.insetBy(dx: -8, dy: -2)] + (n.annotationBox.map { [$0] } ?? [])
         }
         var placedEdges: [DiagramLayout.PlacedEdge] = []
+        var crowded: Set<Int> = []
         for (e, points) in routes.enumerated() {
             let (s, t) = layering.edgeEnds[e]
             var best: DiagramLayout.PlacedEdge?
@@ -223,11 +226,15 @@ struct DiagramLayoutEngine {
                 if cost == 0 { break }
             }
             let chosen = best ?? edgeLabels(edge: e, source: s, target: t, points: points, at: 0.5)
-            obstacles.append(contentsOf: [chosen.forwardLabelBox, chosen.gradientLabelBox].compactMap { $0 })
+            if bestCost >= 10 { crowded.insert(vn[s].layer) }
+            // Labels keep a clear distance from each other, so neighbouring numbers never read as one.
+            obstacles.append(contentsOf: [chosen.forwardLabelBox, chosen.gradientLabelBox].compactMap { $0?.insetBy(dx: -7, dy: -2) })
             placedEdges.append(chosen)
         }
         let realLayers = layers.map { $0.filter { vn[$0].real != nil } }
-        return Self.normalised(nodes: placedNodes, edges: placedEdges, layers: realLayers, margin: style.margin)
+        var result = Self.normalised(nodes: placedNodes, edges: placedEdges, layers: realLayers, margin: style.margin)
+        result.crowdedLayers = crowded
+        return result
     }
 
     /// Labels and the backward arrow on the first segment of an edge.
@@ -346,7 +353,9 @@ struct DiagramLayoutEngine {
         }
         var layers: Set<Int> = []
         for i in 0..<boxes.count {
-            for j in (i + 1)..<max(i + 1, boxes.count) where boxes[i].0.intersects(boxes[j].0) {
+            // A little clearance, so that neighbouring texts never touch.
+            let a = boxes[i].0.insetBy(dx: -1.5, dy: -1.5)
+            for j in (i + 1)..<max(i + 1, boxes.count) where a.intersects(boxes[j].0.insetBy(dx: -1.5, dy: -1.5)) {
                 layers.insert(boxes[i].1); layers.insert(boxes[j].1)
             }
         }
