@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -61,9 +62,7 @@ public enum AtomicFile {
             offset += n
         }
         // mkstemp creates 0600; give the file the usual permissions (0666 minus umask).
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        fchmod(fd, 0o666 & ~processUmask)
         if sync, fsync(fd) != 0 {
             throw CanvasError.writeFailed(path: path, reason: errnoDescription())
         }
@@ -75,7 +74,28 @@ public enum AtomicFile {
             throw CanvasError.writeFailed(path: path, reason: errnoDescription())
         }
         renamed = true
+        if sync {
+            // Make the rename itself durable.
+            let folderFD = open(folder, O_RDONLY | O_DIRECTORY)
+            if folderFD >= 0 {
+                fsync(folderFD)
+                close(folderFD)
+            }
+        }
     }
+
+    /// The process's file-creation mask, read once without changing it where possible:
+    /// `umask()` can only be read by setting it, which races with files other threads create.
+    static let processUmask: mode_t = {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let value = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return value
+        }
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
 
     /// Splits `path` into its folder ("." when there is none) and file name.
     static func split(_ path: String) -> (folder: String, name: String) {

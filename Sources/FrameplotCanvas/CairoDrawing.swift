@@ -32,8 +32,12 @@ final class CairoDrawing {
         return String(cString: text)
     }
 
-    /// Throws the first failure cairo recorded on this context.
+    /// Why text could not be drawn, if Pango failed; reported with the output.
+    private var textFailure: CanvasError?
+
+    /// Throws the first failure cairo recorded on this context (or a Pango failure).
     func check(_ operation: String) throws {
+        if let textFailure { throw textFailure }
         let status = cairo_status(cr)
         if status != CAIRO_STATUS_SUCCESS {
             throw CanvasError.cairo(operation: operation, status: Self.describe(status))
@@ -42,7 +46,14 @@ final class CairoDrawing {
 
     func text() -> TextEngine? {
         if let textEngine { return textEngine }
-        textEngine = try? TextEngine()
+        guard textFailure == nil else { return nil }
+        do {
+            textEngine = try TextEngine()
+        } catch let error as CanvasError {
+            textFailure = error
+        } catch {
+            textFailure = .text("\(error)")
+        }
         return textEngine
     }
 

@@ -2,33 +2,6 @@ import CFrameplotCairo
 import CFrameplotPango
 import Foundation
 
-/// Pango font maps handed out for exclusive use, one per live canvas.
-///
-/// Pango objects are not thread-safe, and `pango_cairo_font_map_get_default()` is per thread,
-/// which breaks when a canvas is created on one thread and drawn on another (Swift tasks hop
-/// threads). Each canvas therefore checks out a font map of its own and returns it when it is
-/// released; the pool keeps font maps (and their font caches) warm for the next canvas, so
-/// frames rendered in parallel never share Pango state.
-final class FontMapPool: @unchecked Sendable {
-    static let shared = FontMapPool()
-
-    private let lock = NSLock()
-    private var idle: [UnsafeMutablePointer<PangoFontMap>] = []
-
-    func checkOut() -> UnsafeMutablePointer<PangoFontMap>? {
-        lock.lock()
-        let reused = idle.popLast()
-        lock.unlock()
-        return reused ?? pango_cairo_font_map_new()
-    }
-
-    func checkIn(_ fontMap: UnsafeMutablePointer<PangoFontMap>) {
-        lock.lock()
-        idle.append(fontMap)
-        lock.unlock()
-    }
-}
-
 /// Font options every canvas uses, so text looks and measures the same everywhere:
 /// unhinted metrics (layout does not depend on the device scale), slight outline hinting,
 /// default antialiasing.

@@ -12,6 +12,12 @@ public struct TextStyle: Sendable, Hashable {
     public enum Weight: Sendable, Hashable { case regular, bold }
 
     /// The default family: renders Latin and Japanese with one consistent design.
+    ///
+    /// Noto Sans CJK JP (Debian's fonts-noto-cjk, installed by `scripts/setup.sh`) carries
+    /// harmonious Latin, digits and Japanese glyphs drawn as one family, so a label like
+    /// "損失関数値 (loss)" has matching weights and x-heights. Pairing DejaVu Sans Latin with a CJK
+    /// fallback (or the smaller IPAex Gothic) mixes two designs on one line. DejaVu Sans and the
+    /// system sans follow as fallbacks for anything Noto lacks.
     public static let defaultFamily = "Noto Sans CJK JP, DejaVu Sans, sans-serif"
 
     public var family: String

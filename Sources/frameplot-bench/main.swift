@@ -1,5 +1,5 @@
 // frameplot-bench: prints performance figures (never a pass/fail test).
-// Usage: frameplot-bench [canvas|model|animation|all]
+// Usage: frameplot-bench [canvas|model|animation|plotcore|all]
 import Frameplot
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -7,10 +7,12 @@ switch which {
 case "canvas": runCanvasBenchmarks()
 case "model": runModelBenchmarks()
 case "animation": runAnimationBenchmarks()
+case "plotcore": runPlotCoreBenchmarks()
 case "all":
     runCanvasBenchmarks()
     runModelBenchmarks()
     runAnimationBenchmarks()
+    runPlotCoreBenchmarks()
 default:
-    print("usage: frameplot-bench [canvas|model|animation|all]")
+    print("usage: frameplot-bench [canvas|model|animation|plotcore|all]")
 }

@@ -19,6 +19,7 @@ import Testing
         for (x, y) in [(5, 5), (320, 30), (500, 150), (200, 200)] {
             #expect(image[x, y] == canvas.pixel(x: x, y: y))
         }
+        #expect(image.maximumDifference(from: canvas.snapshot()) == 0)
     }
 
     @Test func opaqueImagesAreWrittenAsRGBAndTransparentAsRGBA() throws {
@@ -32,6 +33,8 @@ import Testing
         let image = try PNGReader.decode(bytes)
         #expect(image[1, 1].r == 255 && abs(Int(image[1, 1].a) - 128) <= 1)
         #expect(image[6, 1] == RGBA8(r: 0, g: 0, b: 0, a: 0))
+        #expect(image.maximumDifference(from: clear.snapshot()) == 0)
+        #expect(image.maximumDifference(from: RasterImage(width: 2, height: 2)) == nil)
     }
 
     @Test func sameDrawingGivesIdenticalBytes() throws {
@@ -80,6 +83,11 @@ final class TemporaryFolder {
         try canvas.checkStatus()
         if let path = ProcessInfo.processInfo.environment["FRAMEPLOT_SAMPLE_OUT"] {
             try canvas.writePNG(to: path)
+            for format in VectorCanvas.Format.allCases {
+                let page = try VectorCanvas(format: format, width: CanvasSample.size.width, height: CanvasSample.size.height)
+                CanvasSample.draw(on: page)
+                try page.write(to: (path as NSString).deletingPathExtension + "." + format.rawValue)
+            }
         }
         let title = canvas.measureText("損失関数値の推移", style: TextStyle(size: 17, weight: .bold))
         #expect(title.unknownGlyphs == 0)

@@ -112,3 +112,15 @@ func inkBox(_ canvas: ImageCanvas) -> Rect {
     guard maxX >= 0 else { return Rect(x: 0, y: 0, width: 0, height: 0) }
     return Rect(x: Double(minX), y: Double(minY), width: Double(maxX - minX + 1), height: Double(maxY - minY + 1))
 }
+
+@Suite struct FontCheckTests {
+    @Test func defaultFontsDrawTheSample() {
+        #expect(FontCheck.missingGlyphs() == 0)
+        #expect(FontCheck.warning() == nil)
+    }
+
+    @Test func missingGlyphsProduceAWarningNamingTheRemedy() throws {
+        let warning = try #require(FontCheck.warning(for: "x\u{10FFFD}"))
+        #expect(warning.contains("1 character") && warning.contains("scripts/setup.sh"))
+    }
+}

@@ -42,17 +42,39 @@ extension Colormap {
     /// }
     /// ```
     public func fillRGBA(values: UnsafeBufferPointer<Double>, norm: ColorNorm, into output: UnsafeMutableRawBufferPointer) {
-        Colormap.fill(values: values, norm: norm, table: ByteTable(self), into: output)
+        let search = norm.kind == .log10 && values.count >= LogBins.worthwhileCount ? LogBins(norm: norm, bins: colors.count) : nil
+        Colormap.fill(values: values, norm: norm, table: ByteTable(self), logBins: search, into: output)
     }
 
-    static func fill(values: UnsafeBufferPointer<Double>, norm: ColorNorm, table: ByteTable,
+    static func fill(values: UnsafeBufferPointer<Double>, norm: ColorNorm, table: ByteTable, logBins: LogBins?,
                      into output: UnsafeMutableRawBufferPointer) {
         let count = Swift.min(values.count, output.count / 4)
         guard count > 0, let base = output.baseAddress, let src = values.baseAddress else { return }
         let n = Double(table.lut.count), last = table.lut.count - 1
         let isLog = norm.kind == .log10
         let t0 = norm.t0, inv = norm.inverseSpan, clip = norm.clip
+        // With clipping, values beyond the ends take the end colours rather than under/over.
+        let under = clip ? table.lut[0] : table.under, over = clip ? table.lut[last] : table.over
         table.lut.withUnsafeBufferPointer { lut in
+            if isLog, let bins = logBins {
+                // Log norm: find each value's bin among precomputed edges (no log10 per cell).
+                bins.edges.withUnsafeBufferPointer { edges in
+                    for k in 0..<count {
+                        let v = src[k]
+                        let word: UInt32
+                        if !(v > 0) {
+                            word = table.bad                       // NaN, zero, negative
+                        } else if v == .infinity {
+                            word = over
+                        } else {
+                            let bin = LogBins.locate(v, in: edges)  // -1 under, 0..<N, N over
+                            word = bin < 0 ? under : (bin > last ? over : lut[bin])
+                        }
+                        base.storeBytes(of: word, toByteOffset: 4 * k, as: UInt32.self)
+                    }
+                }
+                return
+            }
             for k in 0..<count {
                 let v = src[k]
                 var word: UInt32
@@ -66,9 +88,9 @@ extension Colormap {
                 if t.isNaN {
                     word = table.bad
                 } else if t < 0 {
-                    word = table.under
+                    word = under
                 } else if t > 1 {
-                    word = table.over
+                    word = over
                 } else {
                     word = lut[Swift.min(Int(t * n), last)]
                 }
@@ -90,13 +112,15 @@ extension Colormap {
         let flip = grid.ys.count > 1 && grid.ys[0] < grid.ys[grid.ys.count - 1]
         let w = grid.width, h = grid.height
         let table = ByteTable(self)
+        let search = norm.kind == .log10 && grid.values.count >= LogBins.worthwhileCount
+            ? LogBins(norm: norm, bins: colors.count) : nil
         grid.values.withUnsafeBufferPointer { values in
             image.pixels.withUnsafeMutableBytes { out in
                 guard let src = values.baseAddress, let dst = out.baseAddress else { return }
                 for row in 0..<h {
                     let sourceRow = flip ? h - 1 - row : row
                     Colormap.fill(values: UnsafeBufferPointer(start: src + sourceRow * w, count: w), norm: norm,
-                                  table: table, into: UnsafeMutableRawBufferPointer(start: dst + row * w * 4, count: w * 4))
+                                  table: table, logBins: search, into: UnsafeMutableRawBufferPointer(start: dst + row * w * 4, count: w * 4))
                 }
             }
         }

@@ -23,10 +23,13 @@ public struct LogTicks: Sendable, Hashable {
 }
 
 extension TickLocator {
+    /// Decade strides that read well (1, 2, 3, 5, 10, 20, 25, 50, 100 …).
+    static let niceStrides: [Int] = [1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 250, 500]
+
     /// Major and minor ticks for a log axis over `limits` (positive).
     ///
     /// Over several decades: majors at powers of ten, every `n`th decade when there are
-    /// more than `maxIntervals + 1` of them, with minors at 2…9 × 10^k (or at the skipped
+    /// more than `maxIntervals + 1` of them (n = 2, 3, 5, 10, 20 …), with minors at 2…9 × 10^k (or at the skipped
     /// decades when thinned). Within about one decade, where fewer than two powers of ten
     /// fall inside: majors at nice mantissas (1, 2, 5 × 10^k or denser), then plain linear
     /// ticks if even those are too few.
@@ -43,10 +46,12 @@ extension TickLocator {
         func inside(_ v: Double) -> Bool { v >= limits.lower * (1 - 1e-9) && v <= limits.upper * (1 + 1e-9) }
 
         if decadeCount >= 2 {
-            var stride = Swift.max(1, Int((Double(decadeCount) / Double(maxIntervals + 1)).rounded(.up)))
+            // Every decade, or every 2nd, 3rd, 5th, 10th, 20th… so labels step evenly in round numbers.
+            let needed = Swift.max(1, Int((Double(decadeCount) / Double(maxIntervals + 1)).rounded(.up)))
+            var stride = TickLocator.niceStrides.first { $0 >= needed } ?? needed
             // Thinning must leave at least two labelled decades.
             while stride > 1 && (firstDecade...lastDecade).filter({ $0.isMultiple(of: stride) }).count < 2 {
-                stride -= 1
+                stride = TickLocator.niceStrides.last { $0 < stride } ?? 1
             }
             var major: [Double] = [], minor: [Double] = []
             // One decade below the first, so minors below the first major are included.

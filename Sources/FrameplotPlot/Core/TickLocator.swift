@@ -36,7 +36,7 @@ public struct TickLocator: Sendable, Hashable {
     /// intervals, made finer while fewer than two ticks would fall inside.
     ///
     /// ```swift
-    /// TickLocator(maxIntervals: 5).step(for: AxisLimits(lower: 0, upper: 10)).value  // 2.5
+    /// TickLocator(maxIntervals: 4).step(for: AxisLimits(lower: 0, upper: 10)).value  // 2.5
     /// ```
     public func step(for limits: AxisLimits) -> NiceStep {
         var step = NiceStep.atLeast(limits.span / Double(maxIntervals))

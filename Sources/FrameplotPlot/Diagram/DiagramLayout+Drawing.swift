@@ -13,12 +13,31 @@ extension DiagramLayout {
     /// layout.draw(on: canvas)
     /// ```
     public func draw(on canvas: Canvas, reveal: DiagramReveal? = nil, origin: Point = .zero) {
-        let reveal = reveal ?? .everything(of: diagram)
+        drawStructure(on: canvas, origin: origin)
+        drawValues(on: canvas, reveal: reveal ?? .everything(of: diagram), origin: origin)
+    }
+
+    /// Draws what never changes between animation frames: edges and nodes, nothing highlighted.
+    ///
+    /// ``draw(on:reveal:origin:)`` is this followed by ``drawValues(on:reveal:origin:)``;
+    /// an animation draws the structure once into a cached layer and the values per frame.
+    public func drawStructure(on canvas: Canvas, origin: Point = .zero) {
         canvas.withSavedState {
             canvas.translate(dx: origin.x, dy: origin.y)
             for edge in edges { drawEdge(edge, on: canvas) }
+            for node in nodes { drawNode(node, highlighted: false, on: canvas) }
+        }
+    }
+
+    /// Draws the revealed labels, backward arrows and annotations, and the highlighted
+    /// nodes again in the highlight colours, over ``drawStructure(on:origin:)``.
+    public func drawValues(on canvas: Canvas, reveal: DiagramReveal, origin: Point = .zero) {
+        canvas.withSavedState {
+            canvas.translate(dx: origin.x, dy: origin.y)
             for edge in edges where reveal.gradientEdges.contains(edge.index) { drawGradientArrow(edge, on: canvas) }
-            for node in nodes { drawNode(node, highlighted: reveal.highlightedNodes.contains(node.index), on: canvas) }
+            for node in nodes where reveal.highlightedNodes.contains(node.index) {
+                drawNode(node, highlighted: true, on: canvas)
+            }
             for edge in edges {
                 let e = diagram.edges[edge.index]
                 if reveal.forwardEdges.contains(edge.index), let text = e.forwardLabel, let box = edge.forwardLabelBox {

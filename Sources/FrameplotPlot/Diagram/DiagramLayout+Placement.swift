@@ -9,6 +9,8 @@ struct DiagramLayoutEngine {
         var nodes: [DiagramLayout.PlacedNode]
         var edges: [DiagramLayout.PlacedEdge]
         var layers: [[Int]]
+        /// Layers whose edge labels found no spot clear of nodes and other labels.
+        var crowdedLayers: Set<Int> = []
     }
 
     /// A measured piece of text: its logical size and ink box (relative to the logical top-left).
@@ -80,12 +82,16 @@ struct DiagramLayoutEngine {
 
     mutating func run() -> Result {
         var verticalScale = 1.0
-        var extraGap = 0.0
+        var extraGap = [Double](repeating: 0, count: max(0, layering.layers.count - 1))
         var result = place(verticalScale: verticalScale, extraGap: extraGap)
-        // Sloped edges move their labels; if anything collides, spread out and try again.
-        for _ in 0..<10 where hasCollisions(result) {
-            verticalScale *= 1.3
-            extraGap += labelHeight
+        // Sloped edges move their labels; where something collides, widen the gaps between
+        // the columns involved (longer edges are flatter and keep labels closer), and every
+        // other time spread the rows too.
+        for attempt in 0..<12 {
+            let layers = collidingLayers(result).union(result.crowdedLayers)
+            if layers.isEmpty { break }
+            for l in layers where l < extraGap.count { extraGap[l] += labelHeight * 1.5 }
+            if attempt % 2 == 1 || layers.allSatisfy({ $0 >= extraGap.count }) { verticalScale *= 1.15 }
             result = place(verticalScale: verticalScale, extraGap: extraGap)
         }
         return result
@@ -108,7 +114,7 @@ struct DiagramLayoutEngine {
         return (s.height / 2, below, width)
     }
 
-    private func place(verticalScale: Double, extraGap: Double) -> Result {
+    private func place(verticalScale: Double, extraGap: [Double]) -> Result {
         let vn = layering.vnodes
         let layers = layering.layers
         // Columns: wide enough for the widest node, gaps wide enough for the widest label.
@@ -116,12 +122,12 @@ struct DiagramLayoutEngine {
         for (l, layer) in layers.enumerated() {
             layerWidth[l] = layer.map { footprint($0).width }.max() ?? 0
         }
-        var gap = [Double](repeating: style.minimumLayerGap + extraGap, count: max(0, layers.count - 1))
+        var gap = (0..<max(0, layers.count - 1)).map { style.minimumLayerGap + extraGap[$0] }
         for (e, ends) in layering.edgeEnds.enumerated() {
             let l = vn[ends.source].layer
             guard l < gap.count else { continue }
             let widest = max(forwardLabels[e]?.size.width ?? 0, gradientLabels[e]?.size.width ?? 0)
-            gap[l] = max(gap[l], widest + 4 * style.labelGap + style.arrowLength + 12 + extraGap)
+            gap[l] = max(gap[l], widest + 4 * style.labelGap + style.arrowLength + 12 + extraGap[l])
         }
         var layerX = [Double](repeating: 0, count: layers.count)
         for l in 1..<max(1, layers.count) {
@@ -180,7 +186,7 @@ struct DiagramLayoutEngine {
             placedNodes.append(.init(index: i, frame: frame, shape: shapes[i], layer: vn[i].layer,
                                      labelBox: labelBox, annotationBox: annotationBox))
         }
-        var placedEdges: [DiagramLayout.PlacedEdge] = []
+        var routes: [[Point]] = []
         for (e, chain) in layering.chains.enumerated() {
             let (s, t) = layering.edgeEnds[e]
             var points = chain.map { Point(x: layerX[vn[$0].layer], y: y[$0]) }
@@ -189,14 +195,50 @@ struct DiagramLayoutEngine {
                 let last = points.count - 1
                 points[last] = boundaryPoint(of: placedNodes[t], toward: points[last - 1])
             }
-            placedEdges.append(edgeLabels(edge: e, source: s, target: t, points: points))
+            routes.append(points)
+        }
+        // Labels sit at the middle of their edge unless that hits a node, another label or
+        // another edge; then they slide along their edge to the first free position.
+        // Nodes count a little larger so labels keep a visible distance from them.
+        var obstacles: [Rect] = placedNodes.flatMap { n in
+            [n.frame.insetBy(dx: -8, dy: -2)] + (n.annotationBox.map { [$0] } ?? [])
+        }
+        var placedEdges: [DiagramLayout.PlacedEdge] = []
+        var crowded: Set<Int> = []
+        for (e, points) in routes.enumerated() {
+            let (s, t) = layering.edgeEnds[e]
+            var best: DiagramLayout.PlacedEdge?
+            var bestCost = Int.max
+            for position in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
+                let candidate = edgeLabels(edge: e, source: s, target: t, points: points, at: position)
+                let boxes = [candidate.forwardLabelBox, candidate.gradientLabelBox].compactMap { $0 }
+                var cost = 0
+                for box in boxes {
+                    cost += 10 * obstacles.filter { $0.intersects(box) }.count
+                    let inner = box.insetBy(dx: 1, dy: 1)
+                    for (other, route) in routes.enumerated() where other != e {
+                        for (a, b) in zip(route, route.dropFirst()) where DiagramGeometry.segment(a, b, intersects: inner) {
+                            cost += 1
+                        }
+                    }
+                }
+                if cost < bestCost { bestCost = cost; best = candidate }
+                if cost == 0 { break }
+            }
+            let chosen = best ?? edgeLabels(edge: e, source: s, target: t, points: points, at: 0.5)
+            if bestCost >= 10 { crowded.insert(vn[s].layer) }
+            // Labels keep a clear distance from each other, so neighbouring numbers never read as one.
+            obstacles.append(contentsOf: [chosen.forwardLabelBox, chosen.gradientLabelBox].compactMap { $0?.insetBy(dx: -7, dy: -2) })
+            placedEdges.append(chosen)
         }
         let realLayers = layers.map { $0.filter { vn[$0].real != nil } }
-        return Self.normalised(nodes: placedNodes, edges: placedEdges, layers: realLayers, margin: style.margin)
+        var result = Self.normalised(nodes: placedNodes, edges: placedEdges, layers: realLayers, margin: style.margin)
+        result.crowdedLayers = crowded
+        return result
     }
 
     /// Labels and the backward arrow on the first segment of an edge.
-    private func edgeLabels(edge e: Int, source: Int, target: Int, points: [Point]) -> DiagramLayout.PlacedEdge {
+    private func edgeLabels(edge e: Int, source: Int, target: Int, points: [Point], at position: Double) -> DiagramLayout.PlacedEdge {
         var placed = DiagramLayout.PlacedEdge(index: e, source: source, target: target, points: points,
                                               forwardLabelBox: nil, gradientLabelBox: nil)
         guard points.count >= 2 else { return placed }
@@ -215,7 +257,7 @@ struct DiagramLayoutEngine {
             let t = min(1, max(0, (x - p0.x) / dx))
             return p0.y + t * (p1.y - p0.y)
         }
-        let cx = (p0.x + p1.x) / 2
+        let cx = p0.x + position * dx
         if let f = forwardLabels[e] {
             let w = f.size.width
             let lineTop = min(lineY(cx - w / 2), lineY(cx + w / 2))
@@ -297,32 +339,27 @@ struct DiagramLayoutEngine {
 
     // MARK: - Collisions and bounds
 
-    private func hasCollisions(_ r: Result) -> Bool {
-        var boxes: [Rect] = []
+    /// The layers (left columns of gaps) where two boxes overlap: a node's layer, or for an
+    /// edge label the layer of the edge's source. Empty when nothing overlaps.
+    private func collidingLayers(_ r: Result) -> Set<Int> {
+        var boxes: [(Rect, Int)] = []
         for n in r.nodes {
-            boxes.append(n.frame)
-            if let a = n.annotationBox { boxes.append(a) }
+            boxes.append((n.frame, n.layer))
+            if let a = n.annotationBox { boxes.append((a, n.layer)) }
         }
-        var labelOwner: [Int] = []
         for e in r.edges {
-            for box in [e.forwardLabelBox, e.gradientLabelBox].compactMap({ $0 }) {
-                boxes.append(box); labelOwner.append(e.index)
-            }
+            let layer = r.nodes[e.source].layer
+            for box in [e.forwardLabelBox, e.gradientLabelBox].compactMap({ $0 }) { boxes.append((box, layer)) }
         }
+        var layers: Set<Int> = []
         for i in 0..<boxes.count {
-            for j in (i + 1)..<max(i + 1, boxes.count) where boxes[i].intersects(boxes[j]) { return true }
-        }
-        // A label must not sit on another edge's line.
-        let firstLabel = boxes.count - labelOwner.count
-        for (k, owner) in labelOwner.enumerated() {
-            let box = boxes[firstLabel + k].insetBy(dx: 1, dy: 1)
-            for e in r.edges where e.index != owner {
-                for (a, b) in zip(e.points, e.points.dropFirst()) where DiagramGeometry.segment(a, b, intersects: box) {
-                    return true
-                }
+            // A little clearance, so that neighbouring texts never touch.
+            let a = boxes[i].0.insetBy(dx: -1.5, dy: -1.5)
+            for j in (i + 1)..<max(i + 1, boxes.count) where a.intersects(boxes[j].0.insetBy(dx: -1.5, dy: -1.5)) {
+                layers.insert(boxes[i].1); layers.insert(boxes[j].1)
             }
         }
-        return false
+        return layers
     }
 
     /// Moves everything so the top-left of the drawing sits at the margin; sizes the canvas.

@@ -1,39 +1,23 @@
 import Foundation
 
-/// Short number labels for diagrams: a few significant digits, no trailing zeros, a true
-/// minus sign, scientific notation only for very small or very large magnitudes.
+/// Short number labels for diagrams: three significant digits (never dropping integer
+/// digits), no trailing zeros, a true minus sign, and powers of ten as Pango markup for
+/// very small or very large magnitudes — the plot layer's ``TickFormatter/compact(_:significantDigits:)``.
 ///
 /// ```swift
 /// DiagramNumberFormat.compact(5.4)        // "5.4"
 /// DiagramNumberFormat.compact(1026)       // "1026"
 /// DiagramNumberFormat.compact(0.7310586)  // "0.731"
 /// DiagramNumberFormat.compact(-0.25)      // "−0.25"
-/// DiagramNumberFormat.compact(0.000012)   // "1.2e−05"
+/// DiagramNumberFormat.compact(0.0000123)  // "1.23×10<sup>−5</sup>"
 /// DiagramNumberFormat.compact([1, 0.5])   // "[1, 0.5]"
 /// ```
 public enum DiagramNumberFormat {
-    /// The true minus sign used for negative numbers.
-    public static let minus = "\u{2212}"
-
-    /// `value` with `significantDigits` significant digits (never dropping integer digits).
+    /// `value` with `significantDigits` significant digits (Pango markup for powers of ten).
     public static func compact(_ value: Double, significantDigits: Int = 3) -> String {
         if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? minus + "∞" : "∞" }
-        let digits = Swift.max(1, significantDigits)
-        let magnitude = abs(value)
-        // Round first so that 0.99999 becomes "1" rather than a 5-decimal string.
-        let exponent = magnitude == 0 ? 0 : Int(floor(log10(magnitude)))
-        let decimals = Swift.max(0, digits - 1 - exponent)
-        let scale = pow(10.0, Double(decimals))
-        let rounded = (magnitude * scale).rounded() / scale
-        if rounded == 0 { return "0" }
-        let body: String
-        if rounded < 1e-3 || rounded >= 1e6 {
-            body = scientific(rounded, digits: digits)
-        } else {
-            body = trimZeros(String(format: "%.\(decimals)f", rounded))
-        }
-        return value < 0 ? minus + body : body
+        if value.isInfinite { return value < 0 ? TickFormatter.minus + "∞" : "∞" }
+        return TickFormatter.compact(value, significantDigits: Swift.max(1, significantDigits))
     }
 
     /// A short vector: `[a, b, c]`, each entry compact; longer vectors are elided in the middle.
@@ -49,22 +33,5 @@ public enum DiagramNumberFormat {
             parts = head + ["…", last]
         }
         return "[" + parts.joined(separator: ", ") + "]"
-    }
-
-    private static func scientific(_ magnitude: Double, digits: Int) -> String {
-        let text = String(format: "%.\(digits - 1)e", magnitude)
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
-        let mantissa = trimZeros(String(text[..<e]))
-        var exponent = String(text[text.index(after: e)...])
-        if exponent.hasPrefix("-") { exponent = minus + exponent.dropFirst() }
-        return mantissa + "e" + exponent
-    }
-
-    private static func trimZeros(_ text: String) -> String {
-        guard text.contains(".") else { return text }
-        var t = Substring(text)
-        while t.hasSuffix("0") { t = t.dropLast() }
-        if t.hasSuffix(".") { t = t.dropLast() }
-        return String(t)
     }
 }

@@ -2,8 +2,10 @@ import FrameplotCanvas
 
 /// Fonts, colours and spacing of a computation-graph diagram.
 ///
-/// The default is sized for slides; `DiagramStyle(fontFamily:)` swaps the family, and
-/// every field can be changed afterwards.
+/// The default is sized for slides; `DiagramStyle(theme:)` follows a plot ``Theme`` (its
+/// font family, text and background colours), and every field can be changed afterwards.
+/// All diagram texts are Pango markup (``MathText`` output; escape literal text with
+/// ``MathText/escaped(_:)``).
 ///
 /// ```swift
 /// var style = DiagramStyle()
@@ -55,12 +57,12 @@ public struct DiagramStyle: Sendable, Hashable {
     public var margin: Double
 
     public init(fontFamily: String = TextStyle.defaultFamily, fontSize: Double = 15) {
-        nodeText = TextStyle(family: fontFamily, size: fontSize)
-        operatorText = TextStyle(family: fontFamily, size: fontSize * 1.25)
-        forwardText = TextStyle(family: fontFamily, size: fontSize * 0.95)
+        nodeText = TextStyle(family: fontFamily, size: fontSize, markup: true)
+        operatorText = TextStyle(family: fontFamily, size: fontSize * 1.25, markup: true)
+        forwardText = TextStyle(family: fontFamily, size: fontSize * 0.95, markup: true)
         gradientColor = Color(hex: 0xd62728)
-        gradientText = TextStyle(family: fontFamily, size: fontSize * 0.95, color: gradientColor)
-        annotationText = TextStyle(family: fontFamily, size: fontSize * 0.85, color: Color(hex: 0x1f5fa8))
+        gradientText = TextStyle(family: fontFamily, size: fontSize * 0.95, color: gradientColor, markup: true)
+        annotationText = TextStyle(family: fontFamily, size: fontSize * 0.85, color: Color(hex: 0x1f5fa8), markup: true)
         background = .white
         edgeColor = Color(hex: 0x222222)
         nodeStroke = Color(hex: 0x222222)
@@ -81,6 +83,34 @@ public struct DiagramStyle: Sendable, Hashable {
         minimumLayerGap = fontSize * 4
         minimumNodeGap = fontSize * 1.2
         margin = fontSize * 1.2
+    }
+
+    /// The style of a plot theme: its font family and size (the axis-label size), its text,
+    /// line and background colours; gradients stay red and updates blue on light themes.
+    ///
+    /// ```swift
+    /// let style = DiagramStyle(theme: .slides)
+    /// ```
+    public init(theme: Theme) {
+        self.init(fontFamily: theme.fonts.family, fontSize: theme.fonts.axisLabel * 15 / 14)
+        let text = theme.colors.text
+        for keyPath in [\DiagramStyle.nodeText, \.operatorText, \.forwardText] { self[keyPath: keyPath].color = text }
+        background = theme.colors.background
+        edgeColor = text
+        nodeStroke = text
+        nodeFill = theme.colors.axesFace
+        let dark = theme.colors.background.red + theme.colors.background.green + theme.colors.background.blue < 1.5
+        if dark {
+            gradientColor = Color(hex: 0xff6b6b)
+            gradientText.color = gradientColor
+            annotationText.color = Color(hex: 0x7fb8ff)
+            parameterFill = Color(hex: 0x23344a)
+            outputFill = Color(hex: 0x3a3a3a)
+            constantTextColor = Color(hex: 0xaaaaaa)
+            highlightFill = Color(hex: 0x5a3d12)
+        }
+        edgeWidth *= theme.lines.spine
+        nodeStrokeWidth *= theme.lines.spine
     }
 
     /// Offset of the backward arrow below its edge, when drawn.

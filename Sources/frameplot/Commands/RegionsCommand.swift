@@ -84,7 +84,7 @@ struct TrainedClassifier {
     var finalLoss: Double
     var accuracy: Double
     /// Class probabilities at (x, y), one per class.
-    var probabilities: (Double, Double) -> [Double]
+    var probabilities: @Sendable (Double, Double) -> [Double]
 }
 
 /// The regions plot to draw.

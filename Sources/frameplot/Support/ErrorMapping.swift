@@ -1,4 +1,6 @@
 import Foundation
+import FrameplotAnimation
+import FrameplotCanvas
 import FrameplotModel
 
 /// Turns the library's typed errors into one-line messages with the right exit status.
@@ -8,6 +10,20 @@ enum ErrorMapping {
             var message = error.description
             if case .nonFinite = error { message += " (use --drop-invalid to drop such rows)" }
             return .failure(message)
+        }
+        if let error = error as? TrainingError {
+            return .failure(error.description)
+        }
+        if let error = error as? AnimationError {
+            switch error {
+            case .unknownScene, .invalidOption, .invalidFrameRange:
+                return .usage(error.description)
+            default:
+                return .failure(error.description)
+            }
+        }
+        if let error = error as? CanvasError {
+            return .failure(String(describing: error))
         }
         return nil
     }

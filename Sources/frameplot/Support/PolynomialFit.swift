@@ -56,8 +56,11 @@ struct PolynomialFit: Equatable {
     /// The equation for the legend, e.g. `y = 1.18x − 140` or `y = 0.5x² − 2x + 1`.
     var equation: String {
         var text = ""
+        // Round-off residue (1e-15 next to coefficients of order 1) is not a term.
+        let largest = coefficients.map(abs).max() ?? 0
         for power in stride(from: degree, through: 0, by: -1) {
-            let coefficient = coefficients[power]
+            var coefficient = coefficients[power]
+            if abs(coefficient) < largest * 1e-10 { coefficient = 0 }
             let magnitude = Self.format(abs(coefficient))
             if magnitude == "0" && degree > 0 && !(power == 0 && text.isEmpty) { continue }
             let sign = coefficient < 0 ? "−" : "+"

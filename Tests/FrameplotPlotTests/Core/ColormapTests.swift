@@ -92,6 +92,31 @@ struct ColormapTests {
         }
     }
 
+    @Test func logBinSearchMatchesLookupAtBinEdges() {
+        // Values right at, just below and just above every bin edge of a log norm, plus
+        // out-of-range, zero, negative and non-finite values: enough to take the bin-search path.
+        for norm in [ColorNorm(kind: .log10, vmin: 0.37, vmax: 1234), ColorNorm(kind: .log10, vmin: 1e-5, vmax: 3e4, clip: true)] {
+            var values: [Double] = [0, -1, .nan, .infinity, -.infinity, norm.vmin, norm.vmax, 1e-300, 1e300]
+            for k in 0...256 {
+                let v = norm.value(at: Double(k) / 256)
+                values += [v, v.nextUp, v.nextDown, v.nextUp.nextUp, v.nextDown.nextDown]
+            }
+            while values.count < LogBins.worthwhileCount { values.append(norm.value(at: Double(values.count % 300) / 256 - 0.1)) }
+            let map = Colormap.magma.withExtremes(under: .black, over: .white)
+            var bytes = [UInt8](repeating: 0, count: values.count * 4)
+            values.withUnsafeBufferPointer { v in
+                bytes.withUnsafeMutableBytes { map.fillRGBA(values: v, norm: norm, into: $0) }
+            }
+            var mismatches = 0
+            for (k, v) in values.enumerated() {
+                let c = map.color(at: norm.fraction(v) ?? .nan)
+                let expected = [c.red, c.green, c.blue, c.alpha].map { UInt8(($0 * 255).rounded()) }
+                if Array(bytes[4 * k..<4 * k + 4]) != expected { mismatches += 1 }
+            }
+            #expect(mismatches == 0)
+        }
+    }
+
     @Test func gridImagePutsLargestYOnTop() throws {
         let grid = try #require(Grid2D(xs: [0, 1, 2], ys: [0, 1], values: [0, 0.5, 1, .nan, 1, 1]))
         let image = Colormap.viridis.image(of: grid, norm: ColorNorm(vmin: 0, vmax: 1))

@@ -55,6 +55,33 @@ struct TickTests {
         }
     }
 
+    @Test func randomLogRangesHaveSensibleTicks() {
+        var g = SplitMix64(seed: 43)
+        for _ in 0..<2000 {
+            let lo = -40 + 80 * g.nextUniform()
+            let decades = pow(10, -4 + 6.5 * g.nextUniform())  // from 1e-4 decades up to ~300
+            let limits = AxisLimits(lower: pow(10, lo), upper: pow(10, lo + decades), kind: .log10)
+            let length = 80 + 1800 * g.nextUniform()
+            let s = Scale(kind: .log10, limits: limits, pixelStart: length, pixelEnd: 0)
+            let set = AxisTicks.make(scale: s, fontSize: 10, orientation: .vertical)
+            let values = set.major.map(\.value)
+            let context = "\(limits.lower)...\(limits.upper): \(set.major.map(\.label))"
+            #expect(values.count >= 2, "\(context)")
+            #expect(values.allSatisfy { limits.contains($0) }, "\(context)")
+            #expect(zip(values, values.dropFirst()).allSatisfy { $0 < $1 }, "\(context)")
+            #expect(Set(set.major.map(\.label)).count == values.count, "\(context)")
+            #expect(set.minor.allSatisfy { limits.contains($0) }, "\(context)")
+            let locator = TickLocator.fitting(length: length, fontSize: 10, orientation: .vertical)
+            #expect(values.count <= max(locator.maxIntervals + 1, 3), "\(context)")
+            // Decade labels step evenly.
+            if set.major.allSatisfy({ $0.label.hasPrefix("10<sup>") }) {
+                let exponents = values.map { log10($0).rounded() }
+                let gaps = Set(zip(exponents, exponents.dropFirst()).map { $1 - $0 })
+                #expect(gaps.count == 1, "\(context)")
+            }
+        }
+    }
+
     @Test func familiarExamples() {
         func labels(_ lo: Double, _ hi: Double, intervals: Int = 9) -> [String] {
             let s = Scale(kind: .linear, limits: AxisLimits(lower: lo, upper: hi), pixelStart: 0, pixelEnd: 500)

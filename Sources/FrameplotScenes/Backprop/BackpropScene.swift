@@ -1,0 +1,135 @@
+import FrameplotAnimation
+import FrameplotCanvas
+import FrameplotPlot
+
+/// The `backprop` scene: one training step on a computation graph, one frame per node
+/// event — forward values appear left to right, gradients right to left, then the
+/// parameters are updated — with a few held frames at the start (the bare graph) and at
+/// the end (every value). A frame is a pure function of its index.
+///
+/// Options: `example` = `logistic` (default: a logistic neuron, affine → σ → cross-entropy,
+/// with an update at `learningRate`, default 0.5) or `shopping` (the post's apples and
+/// oranges, forward and backward only); `size` fits the figure into that frame size;
+/// `theme` (`default`, `slides`, `dark`); `framesPerSecond` (default 1.5).
+///
+/// ```swift
+/// var options = SceneOptions()
+/// options.example = "shopping"
+/// let scene = try BackpropScene(options: options)
+/// try FrameRenderer(scene: scene).renderPNGSequence(to: "Output/backprop")
+/// ```
+public struct BackpropScene: AnimationScene {
+    public let name = "backprop"
+    public let size: Size
+    public let framesPerSecond: Double
+    public let example: String
+    public let trace: BackpropTrace
+    public let figure: BackpropFigure
+    public let timeline: BackpropTimeline
+    /// Where the figure's top-left sits in the frame (centred when a size was asked for).
+    let figureOrigin: Point
+
+    public var frameCount: Int { timeline.frameCount }
+
+    public var fingerprint: [String: String] {
+        var f = ["example": example, "frames": String(frameCount)]
+        if let eta = trace.learningRate { f["learningRate"] = String(eta) }
+        return f
+    }
+
+    /// Builds the scene from catalog options.
+    ///
+    /// - Throws: ``AnimationError/invalidOption(_:)`` for an unknown example.
+    public init(options: SceneOptions = SceneOptions()) throws {
+        let example = options.example ?? "logistic"
+        let trace: BackpropTrace
+        switch example {
+        case "logistic": trace = try .logisticNeuron(learningRate: options.learningRate ?? 0.5)
+        case "shopping": trace = .shopping()
+        default:
+            throw AnimationError.invalidOption(
+                "--example \(example): the backprop scene knows \(BackpropDiagrams.exampleNames.joined(separator: ", "))")
+        }
+        var theme = Theme.default
+        if let name = options.theme {
+            guard let named = Theme.named(name) else {
+                throw AnimationError.invalidOption("--theme \(name): choose default, slides or dark")
+            }
+            theme = named
+        }
+        try self.init(trace: trace, example: example, size: options.size, theme: theme,
+                      framesPerSecond: options.framesPerSecond ?? 1.5)
+    }
+
+    /// A scene for any trace; `size` nil uses the figure's natural size.
+    public init(trace: BackpropTrace, example: String = "custom", size: Size? = nil, theme: Theme = .default,
+                framesPerSecond: Double = 1.5, timeline: BackpropTimeline? = nil) throws {
+        self.example = example
+        self.trace = trace
+        self.framesPerSecond = framesPerSecond
+        self.timeline = timeline ?? BackpropTimeline(eventCount: trace.events.count)
+        var figure = try BackpropFigure(trace: trace, style: DiagramStyle(theme: theme))
+        if let size {
+            // Scale the fonts (and with them every distance) until the figure fits the frame
+            // and fills most of it; text metrics are not exactly linear, hence a few rounds.
+            var scale = 1.0
+            for _ in 0..<8 {
+                let factor = min(size.width / figure.size.width, size.height / figure.size.height)
+                if factor >= 1, factor < 1.1 { break }
+                scale = max(0.25, scale * factor * (factor < 1 ? 0.98 : 0.96))
+                figure = try BackpropFigure(trace: trace, style: DiagramStyle(theme: theme.scaled(by: scale)))
+            }
+            self.size = size
+        } else {
+            self.size = figure.size
+        }
+        self.figure = figure
+        self.figureOrigin = Point(x: ((self.size.width - figure.size.width) / 2).rounded(),
+                                  y: ((self.size.height - figure.size.height) / 2).rounded())
+    }
+
+    public func renderStatic(on canvas: Canvas) throws {
+        canvas.clear(figure.layout.style.background)
+        canvas.withSavedState {
+            canvas.translate(dx: figureOrigin.x, dy: figureOrigin.y)
+            figure.drawStatic(on: canvas)
+        }
+    }
+
+    public func renderFrame(_ index: Int, on canvas: Canvas) throws {
+        canvas.withSavedState {
+            canvas.translate(dx: figureOrigin.x, dy: figureOrigin.y)
+            figure.drawValues(reveal(atFrame: index), caption: caption(atFrame: index), on: canvas)
+        }
+    }
+
+    /// What frame `index` shows: the values of the events so far; the current node highlighted.
+    public func reveal(atFrame index: Int) -> DiagramReveal {
+        trace.reveal(afterEvents: timeline.eventsApplied(atFrame: index), in: figure.diagram,
+                     highlightLast: timeline.currentEvent(atFrame: index) != nil)
+    }
+
+    /// The caption line of frame `index`.
+    public func caption(atFrame index: Int) -> String {
+        if let event = timeline.currentEvent(atFrame: index) { return trace.caption(forEvent: event) }
+        if index < timeline.heldAtStart {
+            return "One training step: forward pass left to right, then gradients right to left"
+        }
+        return BackpropFigure.legendText(trace)
+    }
+}
+
+extension SceneCatalog {
+    /// Registers the `backprop` scene (options: `example` = `logistic` | `shopping`).
+    ///
+    /// ```swift
+    /// var catalog = SceneCatalog()
+    /// catalog.registerBackprop()
+    /// let scene = try catalog.makeScene("backprop", options: SceneOptions(example: "shopping"))
+    /// ```
+    public mutating func registerBackprop() {
+        register("backprop", summary: "backpropagation on a computation graph, one frame per node event (--example logistic | shopping)") {
+            try BackpropScene(options: $0)
+        }
+    }
+}

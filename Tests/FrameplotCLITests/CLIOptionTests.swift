@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import frameplot
+
+/// The option parsers and the least-squares fit, tested directly.
+@Suite("frameplot options")
+struct CLIOptionTests {
+    @Test func sizes() throws {
+        #expect(try PlotSize.parse("800x600") == PlotSize(width: 800, height: 600))
+        #expect(try PlotSize.parse("16×16") == PlotSize(width: 16, height: 16))
+        #expect(throws: CLIError.self) { try PlotSize.parse("15x600") }
+        #expect(throws: CLIError.self) { try PlotSize.parse("800x") }
+        #expect(throws: CLIError.self) { try PlotSize.parse("8193x600") }
+    }
+
+    @Test func fitAndModelSpecs() throws {
+        #expect(try FitSpec.parse("line") == .polynomial(degree: 1))
+        #expect(try FitSpec.parse("poly:3") == .polynomial(degree: 3))
+        #expect(throws: CLIError.self) { try FitSpec.parse("poly:0") }
+        #expect(throws: CLIError.self) { try FitSpec.parse("poly:x") }
+        #expect(try ModelSpec.parse("mlp:16") == .mlp(hidden: 16))
+        #expect(try ModelSpec.parse("MLP") == .mlp(hidden: 8))
+        #expect(throws: CLIError.self) { try ModelSpec.parse("mlp:0") }
+    }
+
+    @Test func limits() throws {
+        #expect(try AxisRangeOption.parse("-1,7", option: "--xlim", logarithmic: false) == -1...7)
+        #expect(throws: CLIError.self) { try AxisRangeOption.parse("0,7", option: "--xlim", logarithmic: true) }
+        #expect(throws: CLIError.self) { try AxisRangeOption.parse("nan,7", option: "--xlim", logarithmic: false) }
+    }
+
+    @Test func polynomialFitRecoversCoefficients() throws {
+        let xs = (0..<20).map { Double($0) * 0.5 + 160 }
+        let line = try #require(PolynomialFit(xs: xs, ys: xs.map { 1.5 * $0 - 140 }, degree: 1))
+        #expect(abs(line.coefficients[1] - 1.5) < 1e-9)
+        #expect(abs(line.coefficients[0] + 140) < 1e-6)
+        #expect(line.equation == "y = 1.5x − 140")
+        let cubic = try #require(PolynomialFit(xs: xs.map { $0 - 165 }, ys: xs.map { let t = $0 - 165; return 0.5 * t * t * t - 2 * t + 1 }, degree: 3))
+        #expect(abs(cubic.coefficients[3] - 0.5) < 1e-9)
+        #expect(abs(cubic.coefficients[2]) < 1e-9)
+        #expect(cubic.equation == "y = 0.5x³ − 2x + 1")
+        #expect(PolynomialFit(xs: [1, 1, 1], ys: [1, 2, 3], degree: 1) == nil)
+        // The reference height/weight data of the slides.
+        let fit = try #require(PolynomialFit(xs: [166, 176, 171, 173, 169], ys: [58.7, 75.7, 62.1, 70.4, 60.1], degree: 1))
+        #expect(abs(fit.coefficients[1] - 105.6 / 58) < 1e-9)
+    }
+
+    @Test func movingAverage() {
+        #expect(Smoothing.movingAverage([1, 2, 3, 4], window: 2) == [1, 1.5, 2.5, 3.5])
+        #expect(Smoothing.movingAverage([1, 2], window: 1) == [1, 2])
+    }
+
+    @Test func outputTargets() throws {
+        #expect(OutputTarget.pathExtension("a/b.c/plot.PNG") == "png")
+        #expect(OutputTarget.pathExtension("a.d/frames") == "")
+        #expect(OutputTarget(path: "out/x.png", format: .png).folder == "out")
+        #expect(OutputTarget(path: "x.png", format: .png).folder == ".")
+        #expect(OutputTarget(path: "/x.png", format: .png).folder == "/")
+    }
+}
