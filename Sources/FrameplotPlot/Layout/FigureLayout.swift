@@ -1,0 +1,85 @@
+import FrameplotCanvas
+
+/// A piece of text placed by the layout: what, where, how, and the box it covers.
+public struct PlacedText: Sendable, Hashable {
+    /// The text as drawn (Pango markup when `style.markup` is true).
+    public var text: String
+    public var point: Point
+    public var style: TextStyle
+    public var anchor: TextAnchor
+    public var rotation: Double
+    /// The measured box the text covers in layout units.
+    public var bounds: Rect
+
+    func draw(on canvas: any Canvas) {
+        canvas.drawText(text, at: point, style: style, anchor: anchor, rotation: rotation)
+    }
+}
+
+/// A tick on an axis: its data value, its position along the axis (layout units) and label.
+public struct AxisTick: Sendable, Hashable {
+    public var value: Double
+    public var position: Double
+    public var label: PlacedText?
+}
+
+/// Where everything of one panel goes. Computed without drawing by ``Figure/layout(measuringWith:)``.
+public struct PanelLayout: Sendable {
+    /// The grid cell the panel owns.
+    public var cell: Rect
+    /// The plot area inside the spines.
+    public var plotRect: Rect { transform.plotRect }
+    /// Data -> layout units for the panel's marks.
+    public var transform: PanelTransform
+    public var xTicks: [AxisTick]
+    public var yTicks: [AxisTick]
+    public var xMinorTicks: [Double]
+    public var yMinorTicks: [Double]
+    /// Axis labels and the panel title.
+    public var labels: [PlacedText]
+    public var legend: LegendLayout?
+    public var colorbar: ColorbarLayout?
+    /// Whether the spines and legend are drawn in the foreground pass (above the moving
+    /// marks) rather than the background. Set when the laid-out panel had dynamic marks, so
+    /// a background rendered from a copy without them still leaves the frame to the foreground.
+    public var overlaysInForeground: Bool
+
+    /// Every text of the panel's decorations (tick labels, axis labels, title, legend, colorbar).
+    public var texts: [PlacedText] {
+        xTicks.compactMap(\.label) + yTicks.compactMap(\.label) + labels
+            + (legend?.texts ?? []) + (colorbar?.texts ?? [])
+    }
+}
+
+/// The complete, deterministic layout of a figure: same figure and fonts, same numbers.
+///
+/// ```swift
+/// let layout = figure.layout(measuringWith: canvas)
+/// layout.texts.allSatisfy { Rect(origin: .zero, size: layout.size).contains($0.bounds) }
+/// ```
+public struct FigureLayout: Sendable {
+    public var size: Size
+    public var panels: [PanelLayout]
+    public var title: PlacedText?
+    /// The factor applied to the theme's text sizes so that everything fits (1 when it fits as is).
+    public var textScale: Double
+
+    /// Whether the decorations fit: every text inside the figure, no two texts overlapping,
+    /// and every plot area at least a quarter of its cell in each direction.
+    var fits: Bool {
+        let frame = Rect(origin: .zero, size: size)
+        let all = texts
+        for t in all where !frame.contains(t.bounds, tolerance: 0.01) { return false }
+        for i in all.indices {
+            let a = all[i].bounds.insetBy(dx: 0.5, dy: 0.5)
+            for j in all.indices where j > i && a.intersects(all[j].bounds.insetBy(dx: 0.5, dy: 0.5)) { return false }
+        }
+        for p in panels where p.plotRect.width < p.cell.width * 0.25 || p.plotRect.height < p.cell.height * 0.25 {
+            return false
+        }
+        return true
+    }
+
+    /// Every text the decorations draw, for overlap checks.
+    public var texts: [PlacedText] { (title.map { [$0] } ?? []) + panels.flatMap(\.texts) }
+}

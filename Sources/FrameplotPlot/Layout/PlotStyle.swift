@@ -1,0 +1,71 @@
+import FrameplotCanvas
+
+/// Every size and colour the layout and the decorations use, resolved from a ``Theme``
+/// (and shrunk by `textScale` when a figure is too small for the theme's text).
+/// The only place that reads theme fields.
+struct PlotStyle {
+    let theme: Theme
+    /// Shrinks every text and text-related length when a figure is too small for the theme's sizes.
+    var textScale: Double = 1
+
+    var background: Color { theme.colors.background }
+    var axesBackground: Color { theme.colors.axesFace }
+    /// Text and reference lines.
+    var foreground: Color { theme.colors.text }
+    var spineColor: Color { theme.colors.spine }
+    var tickColor: Color { theme.colors.tick }
+    var gridColor: Color { theme.colors.grid }
+    var lineWidth: Double { theme.lines.data }
+    var palette: [Color] { theme.palette.colors }
+    var showGrid: Bool { theme.showsGrid }
+    var showsMinorTicks: Bool { theme.showsMinorTicks }
+    var showsTopRightSpines: Bool { theme.showsTopRightSpines }
+    var markerSize: Double { theme.markerSize }
+
+    /// The reference size for text-related spacing: the tick-label size.
+    var fontSize: Double { theme.fonts.tickLabel * textScale }
+
+    func cycleColor(_ index: Int) -> Color { theme.palette.color(index) }
+
+    private func text(_ role: Theme.TextRole) -> TextStyle {
+        var s = theme.textStyle(role, markup: true)
+        s.size *= textScale
+        return s
+    }
+
+    // Text styles (all Pango markup: labels go through MathText, which escapes literal text).
+    var tickLabel: TextStyle { text(.tickLabel) }
+    var axisLabel: TextStyle { text(.axisLabel) }
+    var title: TextStyle { var s = text(.title); s.weight = .bold; return s }
+    var figureTitle: TextStyle { text(.figureTitle) }
+    var legendLabel: TextStyle { text(.legend) }
+    var annotation: TextStyle { text(.annotation) }
+
+    // Lengths (layout units).
+    var tickLength: Double { theme.lines.majorTickLength * Swift.max(textScale, 0.6) }
+    var minorTickLength: Double { theme.lines.minorTickLength * Swift.max(textScale, 0.6) }
+    private var pad: Double { theme.padding * textScale }
+    var tickPad: Double { pad * 0.6 }
+    var labelPad: Double { pad }
+    var titlePad: Double { pad * 1.3 }
+    var outerPad: Double { pad }
+    /// Breathing room on a panel's top and right sides when nothing is drawn there.
+    var edgePad: Double { pad * 1.5 }
+    var panelSpacing: Double { pad * 2 }
+    var spineWidth: Double { theme.lines.spine }
+    var tickWidth: Double { theme.lines.tick }
+    var gridWidth: Double { theme.lines.grid }
+
+    // Legend.
+    var legendPad: Double { pad * 0.9 }
+    var legendHandleWidth: Double { fontSize * 2 }
+    var legendHandleGap: Double { fontSize * 0.6 }
+    var legendRowGap: Double { fontSize * 0.3 }
+    var legendInset: Double { pad * 1.2 }
+    var legendBackground: Color { theme.colors.legendFace }
+    var legendEdge: Color { theme.colors.legendEdge }
+
+    // Colorbar.
+    var colorbarGap: Double { pad * 2 }
+    var colorbarWidth: Double { fontSize * 1.3 }
+}

@@ -1,0 +1,45 @@
+import FrameplotCanvas
+
+/// One row of a legend: a small picture of the mark (the handle) and its label.
+///
+/// Labels may contain maths between dollar signs: `"$y = 0.431x + 3.31$"`.
+///
+/// ```swift
+/// LegendEntry(label: "train", handle: .line(StrokeStyle(color: .black, width: 1.5)))
+/// ```
+public struct LegendEntry: Sendable, Hashable {
+    /// How the entry's mark is pictured.
+    public enum Handle: Sendable, Hashable {
+        /// A scatter marker.
+        case marker(MarkerShape, fill: Color, edge: Color?, size: Double)
+        /// A line sample, optionally with a marker in its middle.
+        case line(StrokeStyle, marker: MarkerShape? = nil)
+        /// A filled rectangle (regions, spans, filled contours).
+        case patch(fill: Color, edge: Color?)
+    }
+
+    public var label: String
+    public var handle: Handle
+
+    public init(label: String, handle: Handle) { self.label = label; self.handle = handle }
+}
+
+/// Where a panel's legend goes.
+///
+/// `.best` (the default) picks, among the inside positions, the one that covers the
+/// fewest data points (matplotlib's `loc="best"`), preferring the upper right on ties.
+/// `.outsideRight` puts the legend to the right of the plot area and widens the margin.
+public enum LegendPlacement: Sendable, Hashable {
+    case best
+    case upperRight, upperLeft, lowerLeft, lowerRight
+    case centerLeft, centerRight, lowerCenter, upperCenter, center
+    case outsideRight
+    /// No legend even when marks have labels.
+    case hidden
+
+    /// Candidate inside positions in order of preference, as in matplotlib.
+    static let insideCandidates: [LegendPlacement] = [
+        .upperRight, .upperLeft, .lowerLeft, .lowerRight, .centerRight,
+        .centerLeft, .lowerCenter, .upperCenter, .center,
+    ]
+}

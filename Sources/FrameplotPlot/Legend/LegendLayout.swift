@@ -1,0 +1,100 @@
+import FrameplotCanvas
+
+/// Where a legend goes: its box and, per entry, the handle's box and the placed label.
+public struct LegendLayout: Sendable {
+    public struct Row: Sendable {
+        public var entry: LegendEntry
+        public var handleRect: Rect
+        public var label: PlacedText
+    }
+    public var box: Rect
+    public var rows: [Row]
+    public var placement: LegendPlacement
+
+    public var texts: [PlacedText] { rows.map(\.label) }
+}
+
+/// Measures a legend and places it, independent of drawing.
+struct LegendBuilder {
+    let entries: [LegendEntry]
+    let style: PlotStyle
+    let canvas: any Canvas
+
+    struct Measured {
+        var labels: [(text: String, style: TextStyle, metrics: TextMetrics)]
+        var rowHeights: [Double]
+        var size: Size
+    }
+
+    func measure() -> Measured {
+        let base = style.legendLabel
+        var labels: [(String, TextStyle, TextMetrics)] = []
+        var heights: [Double] = []
+        var maxW = 0.0
+        for e in entries {
+            let (t, s) = PlotText.resolve(e.label, style: base)
+            let m = canvas.measureText(t, style: s)
+            labels.append((t, s, m))
+            heights.append(Swift.max(m.logical.height, style.fontSize * 0.9))
+            maxW = Swift.max(maxW, m.logical.width)
+        }
+        let w = 2 * style.legendPad + style.legendHandleWidth + style.legendHandleGap + maxW
+        let h = 2 * style.legendPad + heights.reduce(0, +) + Double(Swift.max(0, heights.count - 1)) * style.legendRowGap
+        return Measured(labels: labels, rowHeights: heights, size: Size(width: w, height: h))
+    }
+
+    /// Whether a legend of `size` fits inside `plot` with the inset.
+    func fitsInside(_ size: Size, plot: Rect) -> Bool {
+        size.width <= plot.width - 2 * style.legendInset && size.height <= plot.height - 2 * style.legendInset
+    }
+
+    /// The legend's box for an inside placement.
+    func box(for placement: LegendPlacement, size: Size, plot: Rect) -> Rect {
+        let i = style.legendInset
+        let left = plot.minX + i, right = plot.maxX - i - size.width, midX = plot.midX - size.width / 2
+        let top = plot.minY + i, bottom = plot.maxY - i - size.height, midY = plot.midY - size.height / 2
+        let (x, y): (Double, Double)
+        switch placement {
+        case .upperRight, .best, .outsideRight, .hidden: (x, y) = (right, top)
+        case .upperLeft: (x, y) = (left, top)
+        case .lowerLeft: (x, y) = (left, bottom)
+        case .lowerRight: (x, y) = (right, bottom)
+        case .centerLeft: (x, y) = (left, midY)
+        case .centerRight: (x, y) = (right, midY)
+        case .lowerCenter: (x, y) = (midX, bottom)
+        case .upperCenter: (x, y) = (midX, top)
+        case .center: (x, y) = (midX, midY)
+        }
+        return Rect(x: x, y: y, width: size.width, height: size.height)
+    }
+
+    /// The inside placement covering the fewest `occupied` points (first candidate on ties).
+    func bestPlacement(size: Size, plot: Rect, occupied: [Point]) -> LegendPlacement {
+        var best = LegendPlacement.upperRight, bestCount = Int.max
+        for candidate in LegendPlacement.insideCandidates {
+            let r = box(for: candidate, size: size, plot: plot)
+            var n = 0
+            for p in occupied where r.contains(p) { n += 1 }
+            if n < bestCount { best = candidate; bestCount = n }
+            if n == 0 { break }
+        }
+        return best
+    }
+
+    /// Places rows inside `box`.
+    func layout(_ m: Measured, box: Rect, placement: LegendPlacement) -> LegendLayout {
+        var rows: [LegendLayout.Row] = []
+        var y = box.minY + style.legendPad
+        for (i, e) in entries.enumerated() {
+            let h = m.rowHeights[i]
+            let handle = Rect(x: box.minX + style.legendPad, y: y, width: style.legendHandleWidth, height: h)
+            let (t, s, metrics) = m.labels[i]
+            let p = Point(x: handle.maxX + style.legendHandleGap, y: y + h / 2)
+            let bounds = TextPlacement.bounds(of: metrics, at: p, anchor: .centerLeft, rotation: 0)
+            rows.append(.init(entry: e, handleRect: handle,
+                              label: PlacedText(text: t, point: p, style: s, anchor: .centerLeft, rotation: 0, bounds: bounds)))
+            y += h + style.legendRowGap
+        }
+        return LegendLayout(box: box, rows: rows, placement: placement)
+    }
+}

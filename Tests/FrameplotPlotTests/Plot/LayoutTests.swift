@@ -1,0 +1,79 @@
+import Testing
+import FrameplotCanvas
+@testable import FrameplotPlot
+
+@Suite struct LayoutTests {
+    static let sizes: [(Double, Double)] = [(320, 240), (480, 360), (640, 480), (1280, 720), (1920, 1080)]
+
+    @Test(arguments: [(1, 1), (1, 2), (2, 2)])
+    func textsStayInsideAndApart(grid: (Int, Int)) throws {
+        let measurer = try ImageCanvas(width: 8, height: 8)
+        for (w, h) in Self.sizes {
+            // 2x2 panels only from 640x480: below that four panels cannot hold their texts.
+            if grid.0 * grid.1 > 2 && w < 640 { continue }
+            let fig = PlotTestSupport.busyFigure(width: w, height: h, rows: grid.0, columns: grid.1)
+            let layout = fig.layout(measuringWith: measurer)
+            let frame = Rect(origin: .zero, size: fig.size)
+            #expect(PlotTestSupport.outside(layout.texts, frame: frame).isEmpty, "\(w)x\(h) \(grid): text leaves the figure")
+            let clashes = PlotTestSupport.overlaps(layout.texts)
+            #expect(clashes.isEmpty, "\(w)x\(h) \(grid): \(clashes)")
+            for p in layout.panels {
+                #expect(p.plotRect.width > 20 && p.plotRect.height > 20, "\(w)x\(h): plot area too small")
+                // Decoration texts stay out of the plot area, except the legend.
+                for t in p.texts where !(p.legend?.texts.contains(t) ?? false) {
+                    #expect(!t.bounds.insetBy(dx: 0.5, dy: 0.5).intersects(p.plotRect), "\(t.text) covers the plot")
+                }
+            }
+        }
+    }
+
+    @Test func layoutIsDeterministicAndIndependentOfDrawing() throws {
+        let fig = PlotTestSupport.busyFigure(width: 800, height: 400)
+        let a = fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8))
+        let b = fig.layout(measuringWith: try ImageCanvas(width: 800, height: 400, scale: 2))
+        #expect(a.texts == b.texts)
+        #expect(a.panels.map(\.plotRect) == b.panels.map(\.plotRect))
+    }
+
+    @Test func equalAspectGivesSquareDataUnits() throws {
+        var fig = Figure(width: 800, height: 400)
+        fig.axes.x.limits = AxisLimits(lower: 0, upper: 10)
+        fig.axes.y.limits = AxisLimits(lower: 0, upper: 5)
+        fig.axes.aspect = .equal
+        let t = fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].transform
+        let dx = abs((t.x.pixel(1) ?? 0) - (t.x.pixel(0) ?? 0)), dy = abs((t.y.pixel(1) ?? 0) - (t.y.pixel(0) ?? 0))
+        #expect(abs(dx - dy) < 1e-9)
+    }
+
+    @Test func autoLimitsAddAMarginAndTightMarksDoNot() throws {
+        var fig = Figure(width: 400, height: 300)
+        fig.axes.scatter(xs: [0, 10], ys: [0, 10])
+        var t = fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].transform
+        #expect(t.x.limits.lower < 0 && t.x.limits.upper > 10)
+        fig = Figure(width: 400, height: 300)
+        fig.axes.heatmap(Grid2D(x: 0...10, y: 0...10, nx: 11, ny: 11) { x, y in x + y }, norm: ColorNorm(vmin: 0, vmax: 20))
+        t = fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].transform
+        #expect(t.x.limits.lower == -0.5 && t.x.limits.upper == 10.5)
+    }
+
+    @Test func degenerateDataStillGivesAnAxis() throws {
+        var fig = Figure(width: 400, height: 300)
+        fig.axes.scatter(xs: [.nan, 3, 3], ys: [.infinity, 5, 5])
+        fig.axes.y.scale = .log10
+        let p = fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0]
+        #expect(p.xTicks.count >= 2 && p.yTicks.count >= 1)
+        #expect(p.transform.x.limits.contains(3) && p.transform.y.limits.contains(5))
+    }
+
+    @Test func legendAvoidsTheData() throws {
+        var fig = Figure(width: 400, height: 300)
+        // Data crowd the upper right and upper left: the legend must go to the bottom.
+        let xs = (0..<40).map { Double($0 % 20) / 2 }, ys = (0..<40).map { _ in 9.5 }
+        fig.axes.scatter(xs: xs + [0, 10], ys: ys + [0, 10], label: "points")
+        let legend = try #require(fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].legend)
+        #expect(legend.placement == .lowerLeft || legend.placement == .lowerRight || legend.placement == .lowerCenter)
+        fig.axes.legendPlacement = .upperLeft
+        let fixed = try #require(fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].legend)
+        #expect(fixed.placement == .upperLeft)
+    }
+}
