@@ -133,3 +133,37 @@ struct EdgeCaseTests {
         }
     }
 }
+
+@Suite("Data sets from CSV tables")
+struct DatasetCSVTests {
+    func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("frameplot-model-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func irisFileMatchesTheBundledData() throws {
+        let path = try write(irisCSVText)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let table = try CSVTable(contentsOf: path)
+        let fromFile = try Dataset(table: table, features: ["sepal_length", "sepal_width", "petal_length", "petal_width"], label: "species")
+        #expect(fromFile == Dataset.iris)
+    }
+
+    @Test func regressionColumnsByIndexAndErrorsNameTheLine() throws {
+        let path = try write("x,y\n1,3\n3,6\n6,5\n8,7\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let d = try Dataset(table: CSVTable(contentsOf: path), features: ["1"], target: "2")
+        #expect(d.column(0) == Dataset.fourPoints.column(0))
+        #expect(d.targets == Dataset.fourPoints.targets)
+        let bad = try write("x,y\n1,3\n3,oops\n")
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        do {
+            _ = try Dataset(table: CSVTable(contentsOf: bad), features: ["x"], target: "y")
+            Issue.record("expected an error")
+        } catch let error as CSVError {
+            #expect("\(error)".contains("3"))
+        }
+        #expect(throws: TrainingError.self) { try Dataset(table: CSVTable(contentsOf: path), features: ["x"]) }
+    }
+}

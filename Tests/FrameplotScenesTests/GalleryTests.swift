@@ -47,6 +47,7 @@ import FrameplotPlot
     func writeGalleryToOutput() throws {
         let dir = ProcessInfo.processInfo.environment["FRAMEPLOT_GALLERY"] ?? "Output/gallery"
         try Gallery.render(into: dir, formats: FigureFormat.allCases)
+        try FileManager.default.createDirectory(atPath: "\(dir)/sizes", withIntermediateDirectories: true)
         for (w, h, dpi) in [(320, 240, 72.0), (640, 480, 72.0), (1920, 1080, 172.8)] {
             for e in try Gallery.figures(pixelWidth: w, pixelHeight: h, dpi: dpi) {
                 try e.figure.save(to: "\(dir)/sizes/\(e.name)-\(w)x\(h).png")

@@ -65,7 +65,8 @@ public struct FigureLayout: Sendable {
     public var textScale: Double
 
     /// Whether the decorations fit: every text inside the figure, no two texts overlapping,
-    /// and every plot area at least a quarter of its cell in each direction.
+    /// every plot area at least a quarter of its cell in each direction, and no inside
+    /// legend covering more than a quarter of its plot area.
     var fits: Bool {
         let frame = Rect(origin: .zero, size: size)
         let all = texts
@@ -76,6 +77,11 @@ public struct FigureLayout: Sendable {
         }
         for p in panels where p.plotRect.width < p.cell.width * 0.25 || p.plotRect.height < p.cell.height * 0.25 {
             return false
+        }
+        // A legend inside the plot may hide at most a quarter of it.
+        for p in panels {
+            guard let legend = p.legend, legend.placement != .outsideRight else { continue }
+            if legend.box.width * legend.box.height > 0.25 * p.plotRect.width * p.plotRect.height { return false }
         }
         return true
     }
