@@ -73,7 +73,7 @@ public enum GD1DScene {
             }
             figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent, layer: .dynamic)
             figure.axes.text(caption(frame.step), axesFraction: DataPoint(x: 0.5, y: 0.97), anchor: .topCenter,
-                             layer: .dynamic)
+                             background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
         }
     }
 }

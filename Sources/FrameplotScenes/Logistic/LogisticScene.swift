@@ -101,7 +101,7 @@ public enum LogisticScene {
             figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: classColors[0],
                               width: 1.5, layer: .dynamic)
             figure[0, 1].text(caption(frame.step), axesFraction: DataPoint(x: 0.97, y: 0.97),
-                              anchor: TextAnchor(.right, .top), layer: .dynamic)
+                              anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
         }
     }
 }

@@ -100,7 +100,7 @@ public enum MLPScene {
             var caption = String(format: "step %d   loss %.4f", frame.step.step, frame.step.loss)
             if let accuracy = frame.step.metrics["accuracy"] { caption += String(format: "   accuracy %.1f%%", accuracy * 100) }
             figure[0, 1].text(caption, axesFraction: DataPoint(x: 0.97, y: 0.97), anchor: TextAnchor(.right, .top),
-                              layer: .dynamic)
+                              background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
         }
     }
 }
