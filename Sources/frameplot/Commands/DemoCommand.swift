@@ -29,8 +29,3 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-enum DemoRendering {
-    static func run(_ command: DemoCommand) throws {
-        throw CLIError.failure("the demo is not available yet")
-    }
-}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// `frameplot demo`, limited to the quick parts.
+@Suite("frameplot demo")
+struct CLIDemoTests {
+    @Test func galleryPartWritesPNGPDFAndSVG() throws {
+        let box = try CLISandbox()
+        defer { box.remove() }
+        let result = try box.run("demo", "--out", "out", "--only", "gallery", "--quiet")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("demo: wrote 9 files"))
+        #expect(OutputFormat.pngSize(box.bytes("out/gallery/height-weight.png"))?.width == 640)
+        #expect(OutputFormat.isPDF(box.bytes("out/gallery/learning-curve.pdf")))
+        #expect(OutputFormat.isSVG(box.bytes("out/gallery/decision-regions.svg")))
+    }
+
+    @Test func unknownPartIsAUsageError() throws {
+        let box = try CLISandbox()
+        defer { box.remove() }
+        expectFailure(try box.run("demo", "--out", "out", "--only", "nonsense"), status: 2, ["--only nonsense", "gallery"])
+        #expect(!box.exists("out"))
+    }
+}
