@@ -76,7 +76,7 @@ def main():
     A, B = np.meshgrid(grid, grid)
     L = np.mean((A[..., None] * x + B[..., None] - y) ** 2, axis=-1)
     ax0.pcolormesh(A, B, L, norm=LogNorm(), cmap="viridis", shading="auto")
-    ax0.contour(A, B, L, levels=np.logspace(0, 3, 8), colors="r", linestyles="dashed", linewidths=0.5)
+    ax0.contour(A, B, L, levels=[2, 10, 50, 250], colors="r", linestyles="dashed", linewidths=0.5)
     a_star = 12.5 / 29
     b_star = 5.25 - 4.5 * a_star
     ax0.scatter([a_star], [b_star], marker="x", color="r")
@@ -108,6 +108,7 @@ def main():
     n = len(snapshots)
     total = t3 - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("FPS gd-locus matplotlib %.2f" % (n / total))
     print("matplotlib gd-locus: %d frames in %.2f s = %.1f frames/s (training %.3f s, setup %.2f s, "
           "frames %.2f s = %.1f ms/frame), peak memory %.0f MB"
           % (n, total, n / total, t1 - t0, t2 - t1, t3 - t2, 1000 * (t3 - t2) / n, peak_mb))

@@ -103,6 +103,7 @@ def main():
     n = len(states)
     total = t3 - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("FPS logistic matplotlib %.2f" % (n / total))
     print("matplotlib logistic: %d frames in %.2f s = %.1f frames/s (training %.3f s, setup %.2f s, "
           "frames %.2f s = %.1f ms/frame), peak memory %.0f MB"
           % (n, total, n / total, t1 - t0, t2 - t1, t3 - t2, 1000 * (t3 - t2) / n, peak_mb))

@@ -51,11 +51,58 @@ public struct FrameManifest: Codable, Equatable, Sendable {
     }
 
     /// Writes the manifest atomically with stable key order, so equal renders give equal files.
+    ///
+    /// Written by hand, one frame per line, rather than through `JSONEncoder`: the manifest
+    /// is saved every second or so during a render, and the encoder's intermediate tree for
+    /// 10,000 frames would make memory grow with the length of the animation.
     func write(to directory: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(self)
+        var text = "{\n"
+        text += "  \"frameCount\" : \(frameCount),\n"
+        text += "  \"framesPerSecond\" : \(Self.number(framesPerSecond)),\n"
+        text += "  \"options\" : {"
+        text += options.keys.sorted().map { "\n    \(Self.quoted($0)) : \(Self.quoted(options[$0] ?? ""))" }.joined(separator: ",")
+        text += options.isEmpty ? "},\n" : "\n  },\n"
+        text += "  \"pixelHeight\" : \(pixelHeight),\n"
+        text += "  \"pixelWidth\" : \(pixelWidth),\n"
+        text += "  \"scale\" : \(Self.number(scale)),\n"
+        text += "  \"scene\" : \(Self.quoted(scene)),\n"
+        text += "  \"frames\" : ["
+        var first = true
+        for frame in frames {
+            text += first ? "\n" : ",\n"
+            first = false
+            text += "    { \"bytes\" : \(frame.bytes), \"file\" : \(Self.quoted(frame.file)), \"hash\" : \(Self.quoted(frame.hash)), \"index\" : \(frame.index) }"
+        }
+        text += frames.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         let path = (directory as NSString).appendingPathComponent(FrameManifest.fileName)
-        try AtomicFile.write([UInt8](data), to: path)
+        try AtomicFile.write(Array(text.utf8), to: path)
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A JSON number (finite values only; others become 0).
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -264,8 +264,8 @@ private final class SequenceState: @unchecked Sendable {
         lock.lock()
         entries[frame.index] = frame
         rendered += 1
-        // Save progress now and then, so an interruption loses at most a second of work.
-        if Date().timeIntervalSince(lastFlush) > 1 {
+        // Save progress now and then, so an interruption loses at most two seconds of work.
+        if Date().timeIntervalSince(lastFlush) > 2 {
             lastFlush = Date()
             try? snapshot().write(to: directory)
         }

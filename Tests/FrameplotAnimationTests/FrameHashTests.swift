@@ -16,3 +16,21 @@ struct FrameHashTests {
         #expect(bytes.withUnsafeBytes { FrameHash.fnv1a($0) } == FrameHash.fnv1a(bytes))
     }
 }
+
+@Suite("Frame manifest")
+struct FrameManifestTests {
+    @Test("the hand-written JSON reads back equal, with awkward option strings")
+    func roundTrip() throws {
+        let folder = TemporaryFolder(); defer { folder.cleanup() }
+        let manifest = FrameManifest(scene: "gd-locus", options: ["data": "a \"b\"\\c\n日本", "lr": "0.03"],
+                                     pixelWidth: 800, pixelHeight: 400, scale: 1.5, framesPerSecond: 29.97, frameCount: 3,
+                                     frames: [.init(index: 0, file: "frame_00000.png", bytes: 10, hash: "00ff"),
+                                              .init(index: 2, file: "frame_00002.png", bytes: 12, hash: "abcd")])
+        try manifest.write(to: folder.path)
+        #expect(FrameManifest.read(from: folder.path) == manifest)
+        var empty = manifest
+        empty.frames = []; empty.options = [:]
+        try empty.write(to: folder.path)
+        #expect(FrameManifest.read(from: folder.path) == empty)
+    }
+}

@@ -1,1 +1,0 @@
-// FrameplotScenes module. See README.md for the layering.
