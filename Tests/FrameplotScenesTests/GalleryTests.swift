@@ -23,6 +23,36 @@ import FrameplotPlot
         #expect(abs(p.reduce(0, +) - 1) < 1e-12)
     }
 
+    /// For every reference figure and sizes from 320x240 to 1920x1080: no text box leaves
+    /// the figure or overlaps another (boxes measured with real Pango metrics).
+    @Test(arguments: [(320, 240, 72.0), (640, 480, 72.0), (800, 600, 72.0), (1280, 720, 115.2), (1920, 1080, 172.8)])
+    func referenceFigureTextsStayInsideAndApart(size: (Int, Int, Double)) throws {
+        let measurer = RecordingCanvas(width: 8, height: 8)
+        for entry in try Gallery.figures(pixelWidth: size.0, pixelHeight: size.1, dpi: size.2) {
+            let layout = entry.figure.layout(measuringWith: measurer)
+            let frame = Rect(origin: .zero, size: entry.figure.size)
+            let texts = layout.texts
+            #expect(!texts.isEmpty)
+            for t in texts { #expect(frame.contains(t.bounds, tolerance: 0.01), "\(entry.name) \(size): '\(t.text)' leaves the figure") }
+            for i in texts.indices {
+                for j in texts.indices where j > i {
+                    let a = texts[i].bounds.insetBy(dx: 0.5, dy: 0.5), b = texts[j].bounds.insetBy(dx: 0.5, dy: 0.5)
+                    #expect(!a.intersects(b), "\(entry.name) \(size): '\(texts[i].text)' overlaps '\(texts[j].text)'")
+                }
+            }
+        }
+    }
+
+    @Test func softmaxRegressionTrainsOnTheThreeClassData() throws {
+        let (points, labels) = Gallery.threeClassData()
+        let p = try #require(Gallery.trainedSoftmax(points: points, labels: labels))
+        let correct = zip(points, labels).filter { pt, k in
+            let q = p(pt.0, pt.1)
+            return q.indices.max { q[$0] < q[$1] } == k
+        }.count
+        #expect(Double(correct) / Double(points.count) > 0.9)
+    }
+
     @Test func rendersEveryFigureInEveryFormat() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frameplot-gallery-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: dir) }

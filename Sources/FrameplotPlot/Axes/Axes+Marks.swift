@@ -159,6 +159,21 @@ extension Axes {
                         dashes: dashes, alpha: alpha, label: label, layer: layer))
     }
 
+    /// Adds contour lines at about `count` automatically chosen nice levels (decades and
+    /// 1-2-5 mantissas when `log`) between the grid's smallest and largest finite values.
+    ///
+    /// ```swift
+    /// axes.contour(loss, automaticLevels: 8, log: true, coloring: .single(.red), dashes: [[3, 2]])
+    /// ```
+    public mutating func contour(_ grid: Grid2D, automaticLevels count: Int, log: Bool = false,
+                                 coloring: ContourColoring = .single(.black), width: Double? = nil,
+                                 dashes: [[Double]] = [], alpha: Double = 1, label: String? = nil,
+                                 layer: MarkLayer = .static) {
+        guard let r = grid.finiteRange(positive: log) else { return }
+        contour(grid, levels: ContourLevels.auto(min: r.min, max: r.max, count: count, log: log), coloring: coloring,
+                width: width, dashes: dashes, alpha: alpha, label: label, layer: layer)
+    }
+
     /// Adds filled bands between consecutive `levels` of `grid`.
     public mutating func filledContour(_ grid: Grid2D, levels: [Double], coloring: ContourColoring, alpha: Double = 1,
                                        label: String? = nil, layer: MarkLayer = .static) {

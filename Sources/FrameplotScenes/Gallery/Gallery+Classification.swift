@@ -21,17 +21,34 @@ extension Gallery {
         return (points, labels)
     }
 
-    /// (4) Decision regions of a classifier fitted to three-class data, with the points.
+    /// A softmax regression trained on the three-class data by full-batch gradient descent
+    /// (1,000 steps, learning rate 0.5), as class-probability function; `nil` if training fails.
+    static func trainedSoftmax(points: [(Double, Double)], labels: [Int]) -> (@Sendable (Double, Double) -> [Double])? {
+        guard let data = try? Dataset(features: points.map { [$0.0, $0.1] }, targets: labels.map(Double.init),
+                                      featureNames: ["x1", "x2"], classNames: ["1", "2", "3"]),
+              let objective = try? SoftmaxRegressionObjective(dataset: data),
+              let history = try? Trainer(configuration: TrainingConfiguration(steps: 1000, recordEvery: 1000,
+                                                                              learningRate: .constant(0.5)))
+                .record(objective, from: objective.initialParameters()),
+              let theta = history.steps.last?.parameters, theta.allSatisfy(\.isFinite)
+        else { return nil }
+        return { x, y in objective.probabilities(parameters: theta, point: [x, y]) }
+    }
+
+    /// (4) Decision regions of a softmax regression trained on three-class data (the
+    /// nearest-centroid classifier if training fails), with the points.
     static func decisionRegions(_ base: Figure) -> Figure {
         var fig = base
         let (points, labels) = threeClassData()
-        let model = NearestCentroidClassifier(points: points, labels: labels, classCount: 3)
+        let centroids = NearestCentroidClassifier(points: points, labels: labels, classCount: 3)
+        let softmax = trainedSoftmax(points: points, labels: labels)
+        let probabilities: @Sendable (Double, Double) -> [Double] = softmax ?? { x, y in centroids.probabilities(x, y) }
         var axes = Axes()
         axes.x = AxisSpec(label: "$x_1$", limits: AxisLimits(lower: -4, upper: 4))
         axes.y = AxisSpec(label: "$x_2$", limits: AxisLimits(lower: -3.5, upper: 4.5))
         axes.aspect = .equal
         axes.showsGrid = false
-        axes.decisionRegions(.probabilities { x, y in model.probabilities(x, y) }, classes: 3, alpha: 0.22,
+        axes.decisionRegions(.probabilities(probabilities), classes: 3, alpha: 0.22,
                              boundaryColor: Color(hex: 0x444444))
         let markers: [MarkerShape] = [.circle, .square, .triangle]
         let names = ["クラス 1", "クラス 2", "クラス 3"]
@@ -40,7 +57,7 @@ extension Gallery {
             axes.scatter(xs: mine.map(\.0), ys: mine.map(\.1), marker: markers[k], size: 8,
                          color: fig.theme.palette.color(k), edgeColor: .white, label: names[k])
         }
-        axes.title = "最近傍重心法による 3 クラス分類"
+        axes.title = softmax == nil ? "最近傍重心法による 3 クラス分類" : "ソフトマックス回帰による 3 クラス分類"
         fig.axes = axes
         return fig
     }

@@ -1,6 +1,7 @@
 import Foundation
 import FrameplotAnimation
 import FrameplotModel
+import FrameplotPlot
 import FrameplotScenes
 
 /// `frameplot demo`: the gallery figures, the backprop diagrams and every catalog animation.
@@ -22,9 +23,10 @@ enum DemoRendering {
         for part in selected {
             let partStart = Date()
             if part == "gallery" {
-                let written = try renderGallery(into: out + "/gallery")
-                fileCount += written.count
-                summary.append(line("gallery", "\(written.count) files in \(out)/gallery (PNG, PDF, SVG)", since: partStart))
+                let gallery = try Gallery.render(into: out + "/gallery")
+                let commands = try renderGallery(into: out + "/commands")
+                fileCount += gallery.count + commands.count
+                summary.append(line("gallery", "\(gallery.count) files in \(out)/gallery and \(commands.count) in \(out)/commands (PNG, PDF, SVG)", since: partStart))
                 continue
             }
             var notes: [String] = []

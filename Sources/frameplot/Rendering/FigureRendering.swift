@@ -2,91 +2,114 @@ import Foundation
 import FrameplotCanvas
 import FrameplotPlot
 
-/// Draws the plotting commands' figures and writes them atomically.
+/// Draws the plotting commands' figures with FrameplotPlot and writes them atomically
+/// (``Figure/save(to:)`` writes a temporary file and renames it).
 enum FigureRendering {
     enum LineKind { case line, curve }
 
     static func scatter(_ request: ScatterRequest, options: CheckedPlotOptions) throws {
-        var plot = makePlot(options, xName: request.xName, yName: request.yName)
-        let count = request.xs.count
-        let radius = count > 100_000 ? 0.8 : count > 5_000 ? 1.6 : plot.theme.markerSize / 2
-        let alpha = count > 5_000 ? 0.5 : 1
-        plot.points.append(QuickPlot.Points(xs: request.xs, ys: request.ys, classes: request.classes?.indexes,
-                                            color: plot.theme.palette.color(0), radius: radius, alpha: alpha))
+        var figure = makeFigure(options)
+        var axes = figure.axes
+        configure(&axes, options: options, xName: request.xName, yName: request.yName)
+        let many = request.xs.count > 5_000
+        let size: Double? = many ? (request.xs.count > 100_000 ? 1.5 : 3) : nil
+        let alpha = many ? 0.5 : 1
         if let classes = request.classes {
-            for (index, name) in classes.names.enumerated() {
-                plot.legend.append(.init(label: MathText.escaped(name), color: plot.theme.palette.color(index), kind: .marker))
-            }
-        } else if request.fit != nil {
-            plot.legend.append(.init(label: "data", color: plot.theme.palette.color(0), kind: .marker))
+            axes.scatter(xs: request.xs, ys: request.ys, size: size,
+                         coloring: .classes(classes.indexes, labels: classes.names), alpha: alpha)
+        } else {
+            axes.scatter(xs: request.xs, ys: request.ys, size: size, alpha: alpha,
+                         label: request.fit == nil ? nil : "data")
         }
         if let fit = request.fit {
-            let color = plot.theme.colors.text
-            let coefficients = fit.coefficients
-            plot.functions.append(({ x in coefficients.reversed().reduce(0) { $0 * x + $1 } }, color, 2))
-            plot.legend.append(.init(label: MathText.escaped(fit.equation), color: color, kind: .line))
+            let color = request.classes == nil ? Color(hex: 0xD62728) : Color(hex: 0x222222)
+            if fit.degree == 1 {
+                axes.straightLine(slope: fit.coefficients[1], intercept: fit.coefficients[0], color: color,
+                                  width: 2, label: fit.equation)
+            } else {
+                let coefficients = fit.coefficients
+                axes.function(color: color, width: 2, label: fit.equation) { x in
+                    coefficients.reversed().reduce(0) { $0 * x + $1 }
+                }
+            }
         }
-        try plot.save(to: options.output.path, format: options.output.format, scale: options.scale)
+        figure.axes = axes
+        try figure.save(to: options.output.path)
     }
 
     static func lines(_ request: LineRequest, options: CheckedPlotOptions, kind: LineKind) throws {
+        var figure = makeFigure(options)
+        var axes = figure.axes
         let yName = request.series.count == 1 ? request.series[0].name : (kind == .curve ? "loss" : "value")
-        var plot = makePlot(options, xName: request.xName, yName: yName)
+        configure(&axes, options: options, xName: request.xName, yName: yName)
         let labelled = request.series.count > 1 || request.smooth != nil
         for (index, series) in request.series.enumerated() {
-            let color = plot.theme.palette.color(index)
+            let color = figure.theme.palette.color(index)
             if let window = request.smooth, window > 1 {
-                plot.lines.append(.init(xs: series.xs, ys: series.ys, color: color, width: 1, alpha: 0.3))
-                plot.lines.append(.init(xs: series.xs, ys: Smoothing.movingAverage(series.ys, window: window),
-                                        color: color, width: 2, alpha: 1))
-                plot.legend.append(.init(label: MathText.escaped("\(series.name) (mean of \(window))"), color: color, kind: .line))
+                axes.line(xs: series.xs, ys: series.ys, color: color, width: 1, alpha: 0.3)
+                axes.line(xs: series.xs, ys: Smoothing.movingAverage(series.ys, window: window), color: color,
+                          width: 2, label: "\(series.name) (mean of \(window))")
             } else {
-                plot.lines.append(.init(xs: series.xs, ys: series.ys, color: color, width: kind == .curve ? 1.5 : 2, alpha: 1))
-                if labelled { plot.legend.append(.init(label: MathText.escaped(series.name), color: color, kind: .line)) }
+                axes.line(xs: series.xs, ys: series.ys, color: color, width: kind == .curve ? 1.5 : 2,
+                          label: labelled ? series.name : nil)
             }
         }
-        try plot.save(to: options.output.path, format: options.output.format, scale: options.scale)
+        figure.axes = axes
+        try figure.save(to: options.output.path)
     }
 
     static func regions(_ request: RegionsRequest, options: CheckedPlotOptions) throws {
-        var plot = makePlot(options, xName: request.xName, yName: request.yName)
+        var figure = makeFigure(options)
+        var axes = figure.axes
+        configure(&axes, options: options, xName: request.xName, yName: request.yName)
         if options.title == nil {
-            plot.title = MathText.escaped("\(request.modelName): accuracy \(String(format: "%.1f", request.trained.accuracy * 100))%")
+            axes.title = "\(request.modelName): accuracy \(String(format: "%.1f", request.trained.accuracy * 100))%"
         }
+        // Frame the points with a margin so the regions around them are visible.
         let problem = request.problem
         if options.xlim == nil, let low = problem.xs.min(), let high = problem.xs.max() {
-            let pad = max((high - low) * 0.08, 0.5)
-            plot.xLimits = AxisLimits(lower: low - pad, upper: high + pad)
+            let pad = max((high - low) * 0.08, 1e-9)
+            axes.x.limits = AxisLimits(lower: low - pad, upper: high + pad)
         }
         if options.ylim == nil, let low = problem.ys.min(), let high = problem.ys.max() {
-            let pad = max((high - low) * 0.08, 0.5)
-            plot.yLimits = AxisLimits(lower: low - pad, upper: high + pad)
+            let pad = max((high - low) * 0.08, 1e-9)
+            axes.y.limits = AxisLimits(lower: low - pad, upper: high + pad)
         }
-        plot.regions = (request.trained.probabilities, problem.classCount)
-        plot.points.append(QuickPlot.Points(xs: problem.xs, ys: problem.ys, classes: problem.labels,
-                                            color: .black, radius: plot.theme.markerSize / 2, alpha: 1))
-        for (index, name) in problem.classNames.enumerated() {
-            plot.legend.append(.init(label: MathText.escaped(name), color: plot.theme.palette.color(index), kind: .marker))
-        }
-        try plot.save(to: options.output.path, format: options.output.format, scale: options.scale)
+        let probabilities = request.trained.probabilities
+        axes.decisionRegions(.probabilities(probabilities), classes: problem.classCount, cellsPerUnit: 0.5)
+        axes.scatter(xs: problem.xs, ys: problem.ys,
+                     coloring: .classes(problem.labels, labels: problem.classNames), edgeColor: .white)
+        figure.axes = axes
+        try figure.save(to: options.output.path)
     }
 
-    static func makePlot(_ options: CheckedPlotOptions, xName: String, yName: String) -> QuickPlot {
-        let theme: Theme
-        switch options.theme {
-        case .default: theme = .default
-        case .slides: theme = .slides
-        case .dark: theme = .dark
+    // MARK: Shared
+
+    static func makeFigure(_ options: CheckedPlotOptions) -> Figure {
+        Figure(width: Double(options.size.width), height: Double(options.size.height), scale: options.scale,
+               theme: theme(options.theme))
+    }
+
+    static func theme(_ name: ThemeName) -> Theme {
+        switch name {
+        case .default: return .default
+        case .slides: return .slides
+        case .dark: return .dark
         }
-        var plot = QuickPlot(
-            theme: theme, width: Double(options.size.width), height: Double(options.size.height),
-            title: options.title, xLabel: options.xlabel ?? MathText.escaped(xName),
-            yLabel: options.ylabel ?? MathText.escaped(yName))
-        plot.xKind = options.logX ? .log10 : .linear
-        plot.yKind = options.logY ? .log10 : .linear
-        plot.xLimits = options.xlim.map { AxisLimits(lower: $0.lowerBound, upper: $0.upperBound, kind: plot.xKind) }
-        plot.yLimits = options.ylim.map { AxisLimits(lower: $0.lowerBound, upper: $0.upperBound, kind: plot.yKind) }
-        return plot
+    }
+
+    static func configure(_ axes: inout Axes, options: CheckedPlotOptions, xName: String, yName: String) {
+        axes.title = options.title
+        axes.x.label = options.xlabel ?? xName
+        axes.y.label = options.ylabel ?? yName
+        if options.logX { axes.x.scale = .log10 }
+        if options.logY { axes.y.scale = .log10 }
+        if let xlim = options.xlim {
+            axes.x.limits = AxisLimits(lower: xlim.lowerBound, upper: xlim.upperBound, kind: options.logX ? .log10 : .linear)
+        }
+        if let ylim = options.ylim {
+            axes.y.limits = AxisLimits(lower: ylim.lowerBound, upper: ylim.upperBound, kind: options.logY ? .log10 : .linear)
+        }
     }
 }
 

@@ -7,8 +7,8 @@ import FrameplotScenes
 /// The scene catalog the CLI uses (the built-in scenes of FrameplotScenes).
 enum SceneCatalogSource {
     static var catalog: SceneCatalog {
-        var catalog = SceneCatalog()
-        catalog.registerBackprop()
+        var catalog = SceneCatalog.standard
+        if catalog.entry("backprop") == nil { catalog.registerBackprop() }
         return catalog
     }
 }
@@ -168,6 +168,7 @@ enum SceneRendering {
     /// The training history a scene was built from, if it keeps one.
     static func recordedRun(of scene: any AnimationScene) -> RecordedRun? {
         if let animation = scene as? Animation { return animation.run }
+        if let animation = scene as? FigureAnimation { return animation.run }
         for child in Mirror(reflecting: scene).children {
             if let run = child.value as? RecordedRun { return run }
         }
