@@ -9,6 +9,7 @@ import Frameplot
 ///   writing) and peak memory (VmHWM).
 /// - `frameplot-bench animation memory`: 100 frames, then 10,000 frames of gd-locus, and the
 ///   peak memory after each (flat memory check).
+/// - `frameplot-bench animation video`: gd-locus as MP4 and GIF (time per format).
 /// - `frameplot-bench animation preview [DIR]`: the first, middle and last frame of every
 ///   built-in scene, for looking at them.
 func runAnimationBenchmarks() {
@@ -16,6 +17,7 @@ func runAnimationBenchmarks() {
     switch arguments.first {
     case "preview": previewScenes(into: arguments.count > 1 ? arguments[1] : "Output/preview")
     case "memory": benchmarkFlatMemory()
+    case "video": benchmarkVideo()
     default:
         benchmarkScene("gd-locus", options: SceneOptions(), label: "gd-locus (101 frames, 800x400)")
         benchmarkScene("logistic", options: SceneOptions(), label: "logistic (200 frames, 800x600)")
@@ -43,6 +45,21 @@ private func benchmarkScene(_ name: String, options: SceneOptions, label: String
         print("FPS \(name) frameplot " + String(format: "%.2f", frames / total))
     } catch {
         print("animation: \(label): failed: \(error)")
+    }
+}
+
+/// Encodes gd-locus as MP4 and GIF through ffmpeg and prints the time of each.
+private func benchmarkVideo() {
+    do {
+        try FileManager.default.createDirectory(atPath: "Output/bench", withIntermediateDirectories: true)
+        let scene = try SceneCatalog.standard.makeScene("gd-locus")
+        for path in ["Output/bench/gd-locus.mp4", "Output/bench/gd-locus.gif"] {
+            let summary = try FrameRenderer(scene: scene, progress: .quiet).renderVideo(to: path)
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            print(String(format: "animation: %@: %d frames in %.2f s, %d kB", path, summary.framesRendered, summary.seconds, bytes / 1024))
+        }
+    } catch {
+        print("animation: video: failed: \(error)")
     }
 }
 
