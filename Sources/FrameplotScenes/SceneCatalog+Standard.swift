@@ -26,6 +26,7 @@ extension SceneCatalog {
         catalog.register(MLPScene.name,
                          summary: "two-layer network on 3-class 2-D data: class regions, boundaries, loss and accuracy curves",
                          rendersHistory: true) { try MLPScene.make(options: $0) }
+        catalog.registerBackprop()
         return catalog
     }()
 }

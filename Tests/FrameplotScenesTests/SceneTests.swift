@@ -34,7 +34,7 @@ struct SceneTests {
 
     @Test("the catalog lists every built-in scene")
     func catalogNames() {
-        for name in ["gd-locus", "gd1d", "linreg", "logistic", "mlp"] {
+        for name in ["backprop", "gd-locus", "gd1d", "linreg", "logistic", "mlp"] {
             #expect(catalog.entry(name) != nil, "\(name) missing")
         }
     }
