@@ -135,6 +135,7 @@ struct BackpropDrawingTests {
         #expect(scene.frameCount == BackpropTrace.shopping().events.count + 9)
         options.example = "cake"
         #expect(throws: AnimationError.self) { try catalog.makeScene("backprop", options: options) }
+        #expect(SceneCatalog.standard.names.contains("backprop"), "the built-in catalog has it too")
     }
 
     @Test("a requested frame size is met and the figure fits inside it")
