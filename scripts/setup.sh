@@ -52,7 +52,7 @@ for module in cairo pangocairo libpng; do
         exit 1
     fi
 done
-if command -v fc-list >/dev/null 2>&1 && ! fc-list | grep -q "Noto Sans CJK JP"; then
+if command -v fc-list >/dev/null 2>&1 && ! fc-list : family | grep "Noto Sans CJK JP" >/dev/null; then
     echo "setup: warning: the font 'Noto Sans CJK JP' is not visible to fontconfig; Japanese may render as boxes" >&2
 fi
 echo "setup: done (cairo $(pkg-config --modversion cairo), pango $(pkg-config --modversion pangocairo), libpng $(pkg-config --modversion libpng))"
