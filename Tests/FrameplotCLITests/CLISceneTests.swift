@@ -24,7 +24,7 @@ struct CLISceneTests {
     @Test func divergingSceneSuggestsASmallerRate() throws {
         let box = try CLISandbox()
         defer { box.remove() }
-        let result = try box.run("animate", "gd1d", "--lr", "5", "--steps", "600", "-o", "frames")
+        let result = try box.run("animate", "gd1d", "--lr", "5", "-o", "frames")
         expectFailure(result, status: 1, ["diverged", "smaller learning rate"])
         #expect(!box.exists("frames"))
     }

@@ -49,6 +49,21 @@ struct TrainerTests {
         }
     }
 
+    /// Gradient descent with a far too large rate on a line fit: the loss grows by orders of
+    /// magnitude each step and stays finite for a long time, yet it has plainly diverged; the
+    /// loop must say so rather than hand such states to the frames.
+    @Test func finiteButExplodingLossCountsAsDivergence() throws {
+        let data = try Dataset(features: [[0], [1]], targets: [5, 5])
+        let objective = LinearRegressionObjective.line(dataset: data)
+        let config = TrainingConfiguration(steps: 40, recordEvery: 1, learningRate: .constant(5))
+        do {
+            _ = try Trainer(configuration: config).train(objective, from: [0, 0])
+            Issue.record("expected divergence")
+        } catch let TrainingError.diverged(step) {
+            #expect(step > 1 && step < 40)
+        }
+    }
+
     @Test func badSettingsAreTypedErrors() {
         let o = ReferenceRuns.fourPointsObjective()
         #expect(throws: TrainingError.mismatchedLengths(what: "number of initial parameters", expected: 2, actual: 3)) {

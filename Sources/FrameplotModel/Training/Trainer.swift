@@ -2,7 +2,8 @@
 ///
 /// Step 0 (the initial parameters) is always reported first, then every `recordEvery`-th
 /// state and the final one; each report's loss is evaluated at that report's parameters.
-/// A NaN or infinite loss or parameter throws `TrainingError.diverged(step:)` instead of
+/// A NaN or infinite loss or parameter, or a reported loss more than ``divergenceFactor``
+/// times the initial loss (at least 1), throws `TrainingError.diverged(step:)` instead of
 /// reporting garbage.
 ///
 /// ```swift
@@ -13,6 +14,10 @@
 public struct Trainer: Sendable {
     /// The run settings.
     public var configuration: TrainingConfiguration
+
+    /// How many times the initial loss (or 1, if larger) a reported loss may reach before the
+    /// run counts as diverged. Real training never grows its loss by eight orders of magnitude.
+    public static let divergenceFactor = 1e8
 
     /// Creates a trainer.
     ///
@@ -60,10 +65,17 @@ public struct Trainer: Sendable {
         var order = Array(0..<n)
         var rng = SeededGenerator(seed: config.seed)
         var lastLoss = Double.nan
+        var initialLoss = Double.nan
 
         func report(_ step: Int) throws -> TrainingControl {
             let loss = objective.loss(at: theta)
             guard loss.isFinite else { throw TrainingError.diverged(step: step) }
+            // A loss that has grown by many orders of magnitude is divergence even while it is
+            // still finite (e.g. x <- x - 5 f'(x) on a parabola): stop before frames show garbage.
+            if step == 0 { initialLoss = loss }
+            if loss > Swift.max(abs(initialLoss), 1) * Trainer.divergenceFactor {
+                throw TrainingError.diverged(step: step)
+            }
             lastLoss = loss
             guard let observer else { return .continue }
             let metrics = config.recordsMetrics ? objective.metrics(at: theta) : [:]
