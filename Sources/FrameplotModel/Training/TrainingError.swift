@@ -39,7 +39,7 @@ public enum TrainingError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .nonFinite(what, row, column):
             return "\(what) contains NaN or infinity at row \(row + 1), column \(column + 1)"
         case let .diverged(step):
-            return "training diverged at step \(step) (loss or parameters became NaN or infinite; try a smaller learning rate)"
+            return "training diverged at step \(step) (the loss exploded or became NaN or infinite; try a smaller learning rate)"
         case .singularSystem:
             return "the least-squares system is singular (duplicate or constant feature columns?)"
         case let .invalidLabel(row, label, classCount):

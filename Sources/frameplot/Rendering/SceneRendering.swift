@@ -82,7 +82,7 @@ enum SceneRendering {
             scene = try catalog.makeScene(command.scene, options: options)
         } catch TrainingError.diverged(let step) {
             let rate = command.lr.map { " than \(PlotOptions.format($0))" } ?? ""
-            throw CLIError.failure("training diverged at step \(step) (the loss became NaN or infinite); try a smaller learning rate\(rate) with --lr")
+            throw CLIError.failure("training diverged at step \(step) (the loss exploded or became NaN or infinite); try a smaller learning rate\(rate) with --lr")
         }
         let run = recordedRun(of: scene)
         if logTarget != nil && run == nil {
