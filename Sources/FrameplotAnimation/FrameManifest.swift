@@ -1,5 +1,6 @@
 import Foundation
 import FrameplotCanvas
+import FrameplotModel
 
 /// The record of a PNG-sequence render: which scene, with which options, and the hash of
 /// every finished frame. Written next to the frames as `manifest.json`.
@@ -60,44 +61,22 @@ public struct FrameManifest: Codable, Equatable, Sendable {
         text += "  \"frameCount\" : \(frameCount),\n"
         text += "  \"framesPerSecond\" : \(Self.number(framesPerSecond)),\n"
         text += "  \"options\" : {"
-        text += options.keys.sorted().map { "\n    \(Self.quoted($0)) : \(Self.quoted(options[$0] ?? ""))" }.joined(separator: ",")
+        text += options.keys.sorted().map { "\n    \(JSONStringLiteral.quoted($0)) : \(JSONStringLiteral.quoted(options[$0] ?? ""))" }.joined(separator: ",")
         text += options.isEmpty ? "},\n" : "\n  },\n"
         text += "  \"pixelHeight\" : \(pixelHeight),\n"
         text += "  \"pixelWidth\" : \(pixelWidth),\n"
         text += "  \"scale\" : \(Self.number(scale)),\n"
-        text += "  \"scene\" : \(Self.quoted(scene)),\n"
+        text += "  \"scene\" : \(JSONStringLiteral.quoted(scene)),\n"
         text += "  \"frames\" : ["
         var first = true
         for frame in frames {
             text += first ? "\n" : ",\n"
             first = false
-            text += "    { \"bytes\" : \(frame.bytes), \"file\" : \(Self.quoted(frame.file)), \"hash\" : \(Self.quoted(frame.hash)), \"index\" : \(frame.index) }"
+            text += "    { \"bytes\" : \(frame.bytes), \"file\" : \(JSONStringLiteral.quoted(frame.file)), \"hash\" : \(JSONStringLiteral.quoted(frame.hash)), \"index\" : \(frame.index) }"
         }
         text += frames.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         let path = (directory as NSString).appendingPathComponent(FrameManifest.fileName)
         try AtomicFile.write(Array(text.utf8), to: path)
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     /// A JSON number (finite values only; others become 0).

@@ -130,3 +130,12 @@ func classificationLabels(_ dataset: Dataset, minimumSamples: Int = 1) throws ->
     let k = try dataset.requireClassification()
     return (labels, k)
 }
+
+/// Validates two-class data (labels 0 and 1 only) for the binary classifiers: returns the labels.
+func binaryClassificationLabels(_ dataset: Dataset) throws -> [Int] {
+    let (labels, _) = try classificationLabels(dataset)
+    for (i, l) in labels.enumerated() where l > 1 {
+        throw TrainingError.invalidLabel(row: i, label: l, classCount: 2)
+    }
+    return labels
+}

@@ -27,12 +27,8 @@ public struct PerceptronObjective: ClassifierObjective, Sendable {
     /// let model = try PerceptronObjective(dataset: data)
     /// ```
     public init(dataset: Dataset) throws {
-        let (labels, _) = try classificationLabels(dataset)
-        for (i, l) in labels.enumerated() where l > 1 {
-            throw TrainingError.invalidLabel(row: i, label: l, classCount: 2)
-        }
+        self.labels = try binaryClassificationLabels(dataset)
         self.features = dataset.features
-        self.labels = labels
     }
 
     /// All-zero starting parameters.

@@ -13,14 +13,14 @@ extension TrainingHistory {
     /// let text = history.jsonLinesText()
     /// ```
     public func jsonLinesText() -> String {
-        var out = "{\"parameterNames\":[" + parameterNames.map(jsonString).joined(separator: ",")
-        out += "],\"metricNames\":[" + metricNames.map(jsonString).joined(separator: ",") + "]}\n"
+        var out = "{\"parameterNames\":[" + parameterNames.map(JSONStringLiteral.quoted).joined(separator: ",")
+        out += "],\"metricNames\":[" + metricNames.map(JSONStringLiteral.quoted).joined(separator: ",") + "]}\n"
         for s in steps {
             out += "{\"step\":\(s.step),\"epoch\":\(s.epoch),\"loss\":\(jsonNumber(s.loss)),\"parameters\":["
             out += s.parameters.map(jsonNumber).joined(separator: ",")
             out += "],\"metrics\":{"
             let names = metricNames.filter { s.metrics[$0] != nil } + s.metrics.keys.filter { !metricNames.contains($0) }.sorted()
-            out += names.map { jsonString($0) + ":" + jsonNumber(s.metrics[$0] ?? .nan) }.joined(separator: ",")
+            out += names.map { JSONStringLiteral.quoted($0) + ":" + jsonNumber(s.metrics[$0] ?? .nan) }.joined(separator: ",")
             out += "}}\n"
         }
         return out
@@ -99,26 +99,6 @@ extension TrainingHistory {
 
 private func jsonNumber(_ value: Double) -> String {
     value.isFinite ? formatNumber(value) : "null"
-}
-
-private func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                out += String(format: "\\u%04x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
 }
 
 private struct JSONLinesHeader: Decodable {

@@ -50,24 +50,13 @@ public enum LogisticScene {
 
     static func scene(run: RecordedRun, data: Dataset, options: SceneOptions) throws -> FigureAnimation {
         let size = options.size ?? defaultSize
-        let x1 = data.column(0), x2 = data.column(1), labels = data.labels
-        let (xRange, yRange) = PlotRanges.square(x1, x2)
+        let panel = ClassifierPanel(data: data, classCount: 2)
+        let (xRange, yRange) = (panel.xRange, panel.yRange)
 
         var figure = Figure(width: size.width, height: size.height, columns: 2, theme: try SceneTheme.named(options.theme))
         let classColors = [figure.theme.palette.color(0), figure.theme.palette.color(1)]
-        var left = Axes()
-        left.x = AxisSpec(label: "$x_1$", limits: AxisLimits(lower: xRange.lowerBound, upper: xRange.upperBound), margin: 0)
-        left.y = AxisSpec(label: "$x_2$", limits: AxisLimits(lower: yRange.lowerBound, upper: yRange.upperBound), margin: 0)
-        left.aspect = .equal
-        left.showsGrid = false
-        left.legendPlacement = .upperLeft
         // Labelled copies for the legend; the visible points are drawn each frame above the background.
-        for k in 0..<2 {
-            let members = labels.indices.filter { labels[$0] == k }
-            left.scatter(xs: members.map { x1[$0] }, ys: members.map { x2[$0] }, size: 6, color: classColors[k],
-                         edgeColor: .white, label: "class \(k)")
-        }
-        figure[0, 0] = left
+        figure[0, 0] = panel.makeAxes(colors: classColors)
 
         let losses = run.steps.map(\.loss).filter(\.isFinite)
         var right = Axes()
@@ -92,34 +81,12 @@ public enum LogisticScene {
             figure[0, 0].heatmap(probability, colormap: background, norm: ColorNorm(vmin: 0, vmax: 1),
                                  interpolation: .bilinear, layer: .dynamic)
             figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: .black, width: 1.5, layer: .dynamic)
-            for k in 0..<2 {
-                let members = labels.indices.filter { labels[$0] == k }
-                figure[0, 0].scatter(xs: members.map { x1[$0] }, ys: members.map { x2[$0] }, size: 6,
-                                     color: classColors[k], edgeColor: .white, layer: .dynamic)
-            }
+            panel.addPoints(to: &figure[0, 0], colors: classColors, layer: .dynamic)
             let past = frame.past
             figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: classColors[0],
                               width: 1.5, layer: .dynamic)
             figure[0, 1].text(caption(frame.step), axesFraction: DataPoint(x: 0.97, y: 0.97),
                               anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
         }
-    }
-}
-
-/// Data ranges with a margin, for panels whose limits must not move.
-enum PlotRanges {
-    /// Ranges of equal span around both data sets' centres, so an equal-aspect panel is square.
-    static func square(_ xs: [Double], _ ys: [Double]) -> (ClosedRange<Double>, ClosedRange<Double>) {
-        let x = padded(xs), y = padded(ys)
-        let span = Swift.max(x.upperBound - x.lowerBound, y.upperBound - y.lowerBound) / 2
-        let cx = (x.lowerBound + x.upperBound) / 2, cy = (y.lowerBound + y.upperBound) / 2
-        return ((cx - span)...(cx + span), (cy - span)...(cy + span))
-    }
-
-    static func padded(_ values: [Double], fraction: Double = 0.08) -> ClosedRange<Double> {
-        let finite = values.filter(\.isFinite)
-        guard let lo = finite.min(), let hi = finite.max() else { return -1...1 }
-        let pad = Swift.max((hi - lo) * fraction, 0.5)
-        return (lo - pad)...(hi + pad)
     }
 }

@@ -39,23 +39,12 @@ public enum MLPScene {
     static func scene(run: RecordedRun, data: Dataset, objective: TwoLayerNetworkObjective,
                       options: SceneOptions) throws -> FigureAnimation {
         let size = options.size ?? defaultSize
-        let x1 = data.column(0), x2 = data.column(1), labels = data.labels
-        let (xRange, yRange) = PlotRanges.square(x1, x2)
+        let panel = ClassifierPanel(data: data, classCount: 3)
+        let (xRange, yRange) = (panel.xRange, panel.yRange)
         var figure = Figure(width: size.width, height: size.height, columns: 2, theme: try SceneTheme.named(options.theme))
         let colors = (0..<3).map { figure.theme.palette.color($0) }
         let lossColor = figure.theme.colors.text, accuracyColor = figure.theme.palette.color(3)
-        var left = Axes()
-        left.x = AxisSpec(label: "$x_1$", limits: AxisLimits(lower: xRange.lowerBound, upper: xRange.upperBound), margin: 0)
-        left.y = AxisSpec(label: "$x_2$", limits: AxisLimits(lower: yRange.lowerBound, upper: yRange.upperBound), margin: 0)
-        left.aspect = .equal
-        left.showsGrid = false
-        left.legendPlacement = .upperLeft
-        for k in 0..<3 {
-            let members = labels.indices.filter { labels[$0] == k }
-            left.scatter(xs: members.map { x1[$0] }, ys: members.map { x2[$0] }, size: 6, color: colors[k],
-                         edgeColor: .white, label: "class \(k)")
-        }
-        figure[0, 0] = left
+        figure[0, 0] = panel.makeAxes(colors: colors)
 
         let accuracies = run.steps.compactMap { $0.metrics["accuracy"] }
         let top = Swift.max(1.05, (run.steps.map(\.loss).filter(\.isFinite).max() ?? 1) * 1.05)
@@ -85,11 +74,7 @@ public enum MLPScene {
                 figure[0, 0].decisionRegions(.grid(DecisionGrid(xs: xs, ys: ys, labels: prediction.classIndex, scores: scores)),
                                              classes: 3, colors: colors, alpha: 0.3, layer: .dynamic)
             }
-            for k in 0..<3 {
-                let members = labels.indices.filter { labels[$0] == k }
-                figure[0, 0].scatter(xs: members.map { x1[$0] }, ys: members.map { x2[$0] }, size: 6, color: colors[k],
-                                     edgeColor: .white, layer: .dynamic)
-            }
+            panel.addPoints(to: &figure[0, 0], colors: colors, layer: .dynamic)
             let past = frame.past
             let steps = past.map { Double($0.step) }
             figure[0, 1].line(xs: steps, ys: past.map(\.loss), color: lossColor, width: 1.8, layer: .dynamic)
