@@ -23,10 +23,15 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
-        .systemLibrary(
+        // Pango's few functions are declared in our own header (see frameplot_pango.h): its
+        // pkg-config flags carry -pthread, which SwiftPM rejects in packages that depend on us.
+        .target(
             name: "CFrameplotPango",
-            pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev"])]
+            dependencies: ["CFrameplotCairo"],
+            linkerSettings: [
+                .linkedLibrary("pangocairo-1.0"), .linkedLibrary("pango-1.0"),
+                .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0"),
+            ]
         ),
         .systemLibrary(
             name: "CFrameplotPNG",
@@ -45,11 +50,10 @@ let package = Package(
         ),
         .target(name: "FrameplotModel"),
         .target(name: "FrameplotPlot", dependencies: ["FrameplotCanvas"]),
-        .target(name: "FrameplotAnimation", dependencies: ["FrameplotPlot", "FrameplotModel"]),
+        .target(name: "FrameplotAnimation", dependencies: ["FrameplotCanvas", "FrameplotPlot", "FrameplotModel"]),
         .target(
             name: "FrameplotScenes",
-            dependencies: ["FrameplotAnimation", "FrameplotPlot", "FrameplotModel"],
-            resources: []
+            dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotPlot", "FrameplotModel"]
         ),
         .target(
             name: "Frameplot",
@@ -58,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "frameplot",
             dependencies: [
-                "Frameplot",
+                "Frameplot", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot", "FrameplotScenes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,10 +74,12 @@ let package = Package(
         // MARK: Tests (swift-testing)
         .testTarget(name: "FrameplotCanvasTests", dependencies: ["FrameplotCanvas"]),
         .testTarget(name: "FrameplotModelTests", dependencies: ["FrameplotModel"]),
-        .testTarget(name: "FrameplotPlotTests", dependencies: ["FrameplotPlot"]),
-        .testTarget(name: "FrameplotAnimationTests", dependencies: ["FrameplotAnimation", "FrameplotScenes"]),
-        .testTarget(name: "FrameplotScenesTests", dependencies: ["FrameplotScenes"]),
+        .testTarget(name: "FrameplotPlotTests", dependencies: ["FrameplotCanvas", "FrameplotPlot"]),
+        .testTarget(name: "FrameplotAnimationTests",
+                    dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotScenes"]),
+        .testTarget(name: "FrameplotScenesTests",
+                    dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
         .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

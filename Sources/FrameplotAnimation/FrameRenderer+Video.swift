@@ -82,8 +82,9 @@ extension FrameRenderer {
         var failure: Error?
         do {
             let workers = workerCount
-            let layers = try (0..<workers).map { _ in try makeStaticLayer() }
-            let slots = try (0..<(2 * workers)).map { _ in try makeCanvas() }
+            let canvases = WorkerCanvases(layers: try (0..<workers).map { _ in try makeStaticLayer() },
+                                          slots: try (0..<(2 * workers)).map { _ in try makeCanvas() })
+            let slots = canvases.slots
             let count = scene.frameCount
             var start = 0
             let box = TimingBox()
@@ -91,12 +92,14 @@ extension FrameRenderer {
                 if let isCancelled, isCancelled() { throw AnimationError.cancelled(framesDone: start) }
                 let end = min(count, start + slots.count)
                 let errors = ErrorBox()
+                let chunkStart = start
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var local = FrameTiming()
                     var slot = worker
-                    while start + slot < end {
+                    while chunkStart + slot < end {
                         do {
-                            try draw(start + slot, on: slots[slot], over: layers[worker], timing: &local)
+                            try draw(chunkStart + slot, on: canvases.slots[slot], over: canvases.layers[worker],
+                                     timing: &local)
                         } catch {
                             errors.set(error)
                         }
@@ -130,12 +133,25 @@ extension FrameRenderer {
     }
 }
 
+/// The canvases of a video render: one static layer per worker and the frame slots of a chunk.
+///
+/// `@unchecked Sendable` is sound because access is partitioned: during a chunk, worker `w`
+/// touches only `layers[w]` and the slots `w, w + workers, …`; the calling thread reads the
+/// slots only after `concurrentPerform` has returned (which orders the writes before it).
+private final class WorkerCanvases: @unchecked Sendable {
+    let layers: [ImageCanvas]
+    let slots: [ImageCanvas]
+    init(layers: [ImageCanvas], slots: [ImageCanvas]) { self.layers = layers; self.slots = slots }
+}
+
+/// `@unchecked Sendable`: `error` is read and written only with `lock` held.
 private final class ErrorBox: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var error: Error?
     func set(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
 }
 
+/// `@unchecked Sendable`: `timing` is read and written only with `lock` held.
 private final class TimingBox: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var timing = FrameTiming()

@@ -230,6 +230,9 @@ public struct FrameTiming: Sendable {
 }
 
 /// Shared bookkeeping of a PNG-sequence render (work queue, results, periodic manifest).
+///
+/// `@unchecked Sendable`: every mutable property is read and written only with `lock` held
+/// (`progress` is itself thread-safe; the rest is immutable).
 private final class SequenceState: @unchecked Sendable {
     private let lock = NSLock()
     private var manifest: FrameManifest

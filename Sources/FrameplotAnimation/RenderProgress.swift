@@ -19,6 +19,8 @@ public enum ProgressStyle: Sendable, Hashable {
 }
 
 /// Thread-safe progress of one render: counts frames and prints at a bounded rate.
+///
+/// `@unchecked Sendable`: every mutable property is read and written only with `lock` held.
 final class RenderProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let style: ProgressStyle

@@ -8,20 +8,23 @@ import Foundation
 /// threads). Each canvas therefore checks out a font map of its own and returns it when it is
 /// released; the pool keeps font maps (and their font caches) warm for the next canvas, so
 /// frames rendered in parallel never share Pango state.
+///
+/// `@unchecked Sendable`: `idle` is touched only with `lock` held, and a checked-out font map
+/// belongs to exactly one canvas until it is checked in again.
 final class FontMapPool: @unchecked Sendable {
     static let shared = FontMapPool()
 
     private let lock = NSLock()
-    private var idle: [UnsafeMutablePointer<PangoFontMap>] = []
+    private var idle: [OpaquePointer] = []
 
-    func checkOut() -> UnsafeMutablePointer<PangoFontMap>? {
+    func checkOut() -> OpaquePointer? {
         lock.lock()
         let reused = idle.popLast()
         lock.unlock()
         return reused ?? pango_cairo_font_map_new()
     }
 
-    func checkIn(_ fontMap: UnsafeMutablePointer<PangoFontMap>) {
+    func checkIn(_ fontMap: OpaquePointer) {
         lock.lock()
         idle.append(fontMap)
         lock.unlock()

@@ -21,7 +21,7 @@ final class TextEngine {
     /// Pango units per layout unit.
     static let pangoScale = Double(PANGO_SCALE)
 
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let fontMap: OpaquePointer
     let context: OpaquePointer
     private var descriptions: [FontKey: OpaquePointer] = [:]
 
@@ -52,6 +52,10 @@ final class TextEngine {
         pango_context_set_language(context, pango_language_from_string("ja"))
         pango_context_set_base_dir(context, PANGO_DIRECTION_LTR)
     }
+
+    /// Whether Frameplot's own Pango declarations (CFrameplotPango) agree with the installed
+    /// library: a layout is made and measured through them.
+    static func declarationsMatchInstalledPango() -> Bool { frameplot_pango_check_abi() == 0 }
 
     deinit {
         for description in descriptions.values { pango_font_description_free(description) }
@@ -89,7 +93,7 @@ final class TextEngine {
             let markup = Self.deepenSubscripts(text, size: Self.effectiveSize(style.size))
             var attributes: OpaquePointer?
             var plain: UnsafeMutablePointer<CChar>?
-            var error: UnsafeMutablePointer<GError>?
+            var error: OpaquePointer?
             if pango_parse_markup(markup, -1, 0, &attributes, &plain, nil, &error) != 0, let plain {
                 pango_layout_set_text(layout, plain, -1)
                 pango_layout_set_attributes(layout, attributes)

@@ -125,7 +125,7 @@ struct FrameRendererTests {
     func outputIsAFile() throws {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
         let path = folder.file("taken")
-        FileManager.default.createFile(atPath: path, contents: Data([1]))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([1]))
         #expect(throws: AnimationError.outputFolder(path, reason: "a file with that name exists")) {
             try FrameRenderer(scene: SlidingBoxScene(), progress: .quiet).renderPNGSequence(to: path)
         }

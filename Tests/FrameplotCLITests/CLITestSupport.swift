@@ -58,8 +58,8 @@ struct CLISandbox {
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let outPath = NSTemporaryDirectory() + "frameplot-out-\(UUID().uuidString)"
         let errPath = outPath + ".err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)

@@ -127,7 +127,7 @@ import Testing
 @Suite struct ConcurrencyTests {
     /// Frames drawn on several threads at once, each with its own canvas, equal the serial result.
     @Test func parallelCanvasesRenderIdenticalFrames() throws {
-        func render() throws -> [UInt8] {
+        @Sendable func render() throws -> [UInt8] {
             let canvas = try ImageCanvas(width: 320, height: 210)
             CanvasSample.draw(on: canvas)
             return try canvas.pngData(options: .fast)

@@ -124,3 +124,10 @@ func inkBox(_ canvas: ImageCanvas) -> Rect {
         #expect(warning.contains("1 character") && warning.contains("scripts/setup.sh"))
     }
 }
+
+@Suite struct PangoDeclarationTests {
+    /// The hand-written Pango declarations agree with the installed library (a layout round trip).
+    @Test func declaredPangoMatchesTheLibrary() {
+        #expect(TextEngine.declarationsMatchInstalledPango())
+    }
+}
