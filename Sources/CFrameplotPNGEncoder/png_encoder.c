@@ -84,6 +84,7 @@ static void fp_unpremultiply_row(const unsigned char *src, unsigned char *dst, i
 
 int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int stride,
                          int level, int filters, uint32_t pixels_per_meter,
+                         const char *const *text_keys, const char *const *text_values, int text_count,
                          fp_png_output *out) {
     if (out == NULL) return FP_PNG_ERROR_ARGUMENT;
     memset(out, 0, sizeof *out);
@@ -108,10 +109,12 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
     }
     // `volatile`: modified between setjmp and a possible longjmp.
     unsigned char *volatile row_buffer = NULL;
+    png_text *volatile texts = NULL;
     const int opaque = fp_all_opaque(pixels, width, height, stride);
 
     if (setjmp(png_jmpbuf(png))) {
         free(row_buffer);
+        free(texts);
         png_destroy_write_struct(&png, &info);
         fp_png_output_free(out);
         if (out->message[0] == '\0') snprintf(out->message, sizeof out->message, "libpng: encoding failed");
@@ -126,6 +129,20 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     if (pixels_per_meter > 0) {
         png_set_pHYs(png, info, pixels_per_meter, pixels_per_meter, PNG_RESOLUTION_METER);
+    }
+    if (text_count > 0 && text_keys != NULL && text_values != NULL) {
+        texts = (png_text *)calloc((size_t)text_count, sizeof(png_text));
+        if (texts == NULL) {
+            out->failed = 1;
+            png_error(png, "out of memory for text chunks");
+        }
+        for (int i = 0; i < text_count; i++) {
+            texts[i].compression = PNG_TEXT_COMPRESSION_NONE;
+            texts[i].key = (png_charp)text_keys[i];
+            texts[i].text = (png_charp)text_values[i];
+            texts[i].text_length = strlen(text_values[i]);
+        }
+        png_set_text(png, info, texts, text_count);
     }
     png_write_info(png, info);
 
@@ -153,6 +170,7 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
     }
     png_write_end(png, info);
     free(row_buffer);
+    free(texts);
     png_destroy_write_struct(&png, &info);
     out->wrote_alpha = opaque ? 0 : 1;
     return FP_PNG_OK;

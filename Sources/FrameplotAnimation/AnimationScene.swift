@@ -36,6 +36,10 @@ public protocol AnimationScene: Sendable {
     /// rate, seed, theme …), written into the manifest so that a resumed render only reuses
     /// frames drawn with the same options.
     var fingerprint: [String: String] { get }
+    /// A hash of everything that changes a pixel of any frame: options, data, the recorded
+    /// run, size, theme. Frames on disk are reused only under an equal identity (the renderer
+    /// adds the device scale and Frameplot's version). Build it with ``RenderIdentityHasher``.
+    var identity: RenderIdentity { get }
 
     /// Draws the parts that never change (background, heatmaps, axes, data points).
     func renderStatic(on canvas: Canvas) throws
@@ -45,4 +49,15 @@ public protocol AnimationScene: Sendable {
 
 extension AnimationScene {
     public var fingerprint: [String: String] { [:] }
+
+    /// By default: the name, size, frame rate, frame count and ``fingerprint``. Scenes that draw
+    /// data should hash that data too.
+    public var identity: RenderIdentity {
+        var hasher = RenderIdentityHasher(kind: name)
+        hasher.combine("size", [size.width, size.height])
+        hasher.combine("fps", framesPerSecond)
+        hasher.combine("frames", frameCount)
+        for key in fingerprint.keys.sorted() { hasher.combine(key, fingerprint[key] ?? "") }
+        return hasher.finalize()
+    }
 }

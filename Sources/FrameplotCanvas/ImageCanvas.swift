@@ -121,16 +121,18 @@ public final class ImageCanvas: Canvas {
 
     // MARK: PNG
 
-    /// The image encoded as PNG with libpng (RGB when fully opaque, else RGBA).
+    /// The image encoded as PNG with libpng (RGB when fully opaque, else RGBA), with optional
+    /// `tEXt` chunks before the image data.
     ///
-    /// - Throws: the first drawing failure, or ``CanvasError/pngEncoding(_:)``.
-    public func pngData(options: PNGOptions = .small) throws -> [UInt8] {
+    /// - Throws: the first drawing failure, or ``CanvasError/pngEncoding(_:)`` (also for a text
+    ///   chunk whose keyword or value cannot be written: see ``PNGTextChunk``).
+    public func pngData(options: PNGOptions = .small, text: [PNGTextChunk] = []) throws -> [UInt8] {
         try checkStatus()
         let ppm = options.recordsResolution ? UInt32((72 * scale / 0.0254).rounded()) : 0
         return try withUnsafeBGRABytes { bytes, stride in
             guard let base = bytes.baseAddress else { throw CanvasError.pngEncoding("the image has no pixel data") }
             return try PNGEncoder.encode(base, width: pixelWidth, height: pixelHeight, stride: stride,
-                                         options: options, pixelsPerMeter: ppm)
+                                         options: options, pixelsPerMeter: ppm, text: text)
         }
     }
 
@@ -138,8 +140,8 @@ public final class ImageCanvas: Canvas {
     ///
     /// - Throws: drawing, encoding and file errors as ``CanvasError``; nothing is left at `path`
     ///   (not even a temporary file) when it fails.
-    public func writePNG(to path: String, options: PNGOptions = .small) throws {
-        try AtomicFile.write(pngData(options: options), to: path)
+    public func writePNG(to path: String, options: PNGOptions = .small, text: [PNGTextChunk] = []) throws {
+        try AtomicFile.write(pngData(options: options, text: text), to: path)
     }
 
     /// Writes the image with cairo's own PNG writer (fixed compression), for benchmarks only.

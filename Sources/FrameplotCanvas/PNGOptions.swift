@@ -1,4 +1,5 @@
 import CFrameplotPNGEncoder
+import Foundation
 
 /// How PNG files are compressed: zlib level and row filter.
 ///
@@ -49,12 +50,23 @@ public struct PNGOptions: Sendable, Hashable {
 enum PNGEncoder {
     /// Encodes premultiplied native-endian ARGB32 rows to PNG bytes.
     static func encode(_ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int,
-                       options: PNGOptions, pixelsPerMeter: UInt32) throws -> [UInt8] {
+                       options: PNGOptions, pixelsPerMeter: UInt32, text: [PNGTextChunk] = []) throws -> [UInt8] {
+        if let bad = text.first(where: { !$0.isWritable }) {
+            throw CanvasError.pngEncoding("text chunk \"\(bad.keyword)\": keywords are 1 to 79 printable ASCII characters and values printable ASCII")
+        }
         var output = fp_png_output()
         defer { fp_png_output_free(&output) }
-        let code = fp_png_encode_argb32(pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
-                                        Int32(stride), Int32(options.compressionLevel), options.filter.libpngFlags,
-                                        pixelsPerMeter, &output)
+        // strdup'd C strings for libpng (freed below); the chunks are copied into the PNG.
+        let keys = text.map { strdup($0.keyword) }, values = text.map { strdup($0.value) }
+        defer { (keys + values).forEach { free($0) } }
+        let keyPointers = keys.map { UnsafePointer($0) }, valuePointers = values.map { UnsafePointer($0) }
+        let code = keyPointers.withUnsafeBufferPointer { k in
+            valuePointers.withUnsafeBufferPointer { v in
+                fp_png_encode_argb32(pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
+                                     Int32(stride), Int32(options.compressionLevel), options.filter.libpngFlags,
+                                     pixelsPerMeter, k.baseAddress, v.baseAddress, Int32(text.count), &output)
+            }
+        }
         guard code == Int32(FP_PNG_OK), let data = output.data else {
             let message = withUnsafeBytes(of: output.message) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)

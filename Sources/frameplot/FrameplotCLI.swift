@@ -12,7 +12,7 @@ struct FrameplotCLI: ParsableCommand {
 
         Exit status: 0 done, 1 bad data or a failed write, 2 wrong usage. Errors are one line on stderr. Output files are written to a temporary file and renamed, so a failed run never leaves a half-written file and never touches an existing one.
         """,
-        version: "0.1.0",
+        version: FrameplotVersion.string,
         subcommands: [
             DemoCommand.self, ScatterCommand.self, LineCommand.self, CurveCommand.self,
             RegionsCommand.self, AnimateCommand.self, RenderCommand.self,

@@ -97,3 +97,36 @@ final class TemporaryFolder {
         #expect(dark > 500)
     }
 }
+
+@Suite struct PNGTextChunkTests {
+    @Test func textChunksRoundTripAndKeepPixels() throws {
+        let canvas = try ImageCanvas(width: 12, height: 8)
+        canvas.clear(.white)
+        let chunks = [PNGTextChunk(keyword: "frameplot:identity", value: "0123abcd"),
+                      PNGTextChunk(keyword: "frameplot:index", value: "42")]
+        let tagged = try canvas.pngData(options: .fast, text: chunks)
+        #expect(PNGTextChunk.read(from: tagged) == chunks)
+        let plain = try canvas.pngData(options: .fast)
+        #expect(PNGTextChunk.read(from: plain).isEmpty)
+        #expect(try PNGReader.decode(tagged) == PNGReader.decode(plain))
+    }
+
+    @Test func damagedOrForeignBytesTellNothing() throws {
+        let canvas = try ImageCanvas(width: 4, height: 4)
+        var bytes = try canvas.pngData(options: .fast, text: [PNGTextChunk(keyword: "k", value: "v")])
+        // Flip a byte of the tEXt value: its CRC no longer matches.
+        let at = try #require(bytes.firstIndex(of: UInt8(ascii: "v")))
+        bytes[at] ^= 0xff
+        #expect(PNGTextChunk.read(from: bytes).isEmpty)
+        #expect(PNGTextChunk.read(from: Array("not a png at all".utf8)).isEmpty)
+        #expect(PNGTextChunk.read(from: [UInt8]()).isEmpty)
+    }
+
+    @Test func unwritableChunksAreRefused() throws {
+        let canvas = try ImageCanvas(width: 4, height: 4)
+        for bad in [PNGTextChunk(keyword: "", value: "x"), PNGTextChunk(keyword: String(repeating: "k", count: 80), value: "x"),
+                    PNGTextChunk(keyword: "日本", value: "x"), PNGTextChunk(keyword: "k", value: "\u{0}")] {
+            #expect(throws: CanvasError.self) { try canvas.pngData(text: [bad]) }
+        }
+    }
+}

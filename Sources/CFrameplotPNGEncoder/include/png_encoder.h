@@ -48,9 +48,11 @@ typedef struct fp_png_output {
 // straight from the rows (libpng drops the filler byte and swaps to RGB);
 // otherwise it is unpremultiplied row by row into 8-bit RGBA.
 // `level` is the zlib level 0...9, `filters` a combination of FP_PNG_FILTER_*,
-// `pixels_per_meter` (0 = omit) is written as a pHYs chunk.
+// `pixels_per_meter` (0 = omit) is written as a pHYs chunk. `text_count` tEXt chunks
+// (Latin-1 keyword of 1...79 bytes and value) are written before the image data.
 int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int stride,
                          int level, int filters, uint32_t pixels_per_meter,
+                         const char *const *text_keys, const char *const *text_values, int text_count,
                          fp_png_output *out);
 
 // Frees the buffer of `out` (safe to call twice).
