@@ -15,7 +15,7 @@ struct FrameplotCLI: ParsableCommand {
         version: FrameplotVersion.string,
         subcommands: [
             DemoCommand.self, ScatterCommand.self, LineCommand.self, CurveCommand.self,
-            RegionsCommand.self, AnimateCommand.self, RenderCommand.self,
+            RegionsCommand.self, AnimateCommand.self, RenderCommand.self, ScenesCommand.self,
         ]
     )
 
@@ -52,6 +52,7 @@ struct FrameplotCLI: ParsableCommand {
             .filter { !$0.isEmpty }
             .joined(separator: " ")
         if message.hasPrefix("Error: ") { message.removeFirst(7) }
+        message = OptionValueMessage.projectStyle(message)
         guard code == .validationFailure else {
             printError(message.isEmpty ? String(describing: error) : message)
             return ExitStatus.failure

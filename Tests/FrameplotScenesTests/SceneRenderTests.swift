@@ -14,7 +14,8 @@ struct SceneRenderTests {
 
     @Test("gd-locus frames: parallel equals serial, and a second render gives the same bytes")
     func gdLocusDeterministic() throws {
-        let scene = try GDLocusScene.make(options: SceneOptions(steps: 1_000, every: 200, size: Size(width: 400, height: 200)))
+        let scene = try SceneCatalog.standard.makeScene("gd-locus", arguments: ["--steps", "1000", "--every", "200"],
+                                                        settings: SceneSettings(size: try FrameSize(width: 400, height: 200)))
         let serial = folder("serial"), parallel = folder("parallel")
         defer { try? FileManager.default.removeItem(atPath: serial); try? FileManager.default.removeItem(atPath: parallel) }
         try FrameRenderer(scene: scene, workerCount: 1, progress: .quiet).renderPNGSequence(to: serial)
@@ -44,7 +45,7 @@ struct SceneRenderTests {
 
     @Test("gd-locus pixels: the start + is white and the minimiser's × is red on the static layer")
     func gdLocusMarkers() throws {
-        let scene = try #require(try SceneCache.scene("gd-locus") as? FigureAnimation)
+        let scene = try #require(try SceneCache.scene("gd-locus").scene as? FigureAnimation)
         let layer = try ImageCanvas(width: 800, height: 400)
         layer.clear(.white)
         try scene.renderStatic(on: layer)

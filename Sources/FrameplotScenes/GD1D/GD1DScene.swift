@@ -10,11 +10,32 @@ import FrameplotPlot
 /// arrow along the curve), a dashed vertical line and a dot at x; limits 0..10.
 ///
 /// ```swift
-/// let scene = try GD1DScene.make(options: SceneOptions(learningRate: 0.9))
+/// var options = GD1DScene.Options()
+/// options.learningRate = 0.9
+/// let scene = try GD1DScene.prepare(SceneRequest(options: options))
 /// ```
-public enum GD1DScene {
+public enum GD1DScene: SceneDefinition {
+    /// What `gd1d` reads.
+    public struct Options: SceneOptionSet {
+        public var steps = 12
+        public var every = 1
+        public var learningRate = 0.5
+
+        public init() {}
+
+        public static let options: [SceneOption<Options>] = [
+            .steps(\.steps),
+            .every(\.every),
+            .learningRate(\.learningRate, help: "Learning rate η of x ← x − η f′(x)."),
+        ]
+    }
+
     public static let name = "gd1d"
+    public static let summary = "gradient descent on f(x) = ½(x − 5)² + 1 from x = 9: tangent, step, dot"
     public static let parameterNames = ["x"]
+    public static let historyColumns = HistoryColumn.stepAndLoss(loss: "f(x)") + [
+        HistoryColumn("x", "the point x"),
+    ]
     static let defaultSize = Size(width: 600, height: 600)
 
     /// f(x) = ½(x − 5)² + 1.
@@ -22,15 +43,21 @@ public enum GD1DScene {
     /// f′(x) = x − 5.
     public static func slope(_ x: Double) -> Double { x - 5 }
 
-    public static func make(options: SceneOptions) throws -> FigureAnimation {
-        let run = try options.history ?? train(options: options)
-        try run.requireParameters(parameterNames, scene: name)
-        return try scene(run: run, options: options)
+    public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
+        let run: RecordedRun
+        if let history = request.history {
+            run = try history.run(parameters: parameterNames, scene: name)
+            try BuiltInHistoryCheck.require(run, source: history.source, scene: name,
+                                            needs: "a history of f(x) = ½(x − 5)² + 1 (its loss column must be f(x))") { f($0[0]) }
+        } else {
+            run = try train(options: request.options)
+        }
+        return try request.prepared(scene(run: run, settings: request.settings), recordedRun: run)
     }
 
-    public static func train(options: SceneOptions) throws -> RecordedRun {
-        let configuration = TrainingConfiguration(steps: options.steps ?? 12, recordEvery: options.every ?? 1,
-                                                  learningRate: .constant(options.learningRate ?? 0.5))
+    public static func train(options: Options) throws -> RecordedRun {
+        let configuration = TrainingConfiguration(steps: options.steps, recordEvery: options.every,
+                                                  learningRate: .constant(options.learningRate))
         let recorder = AnimationRecorder()
         _ = try Trainer(configuration: configuration).train(ParabolaObjective(), from: [9], observer: recorder)
         return recorder.run
@@ -41,9 +68,8 @@ public enum GD1DScene {
         return String(format: "step %d:  x = %.4f   f(x) = %.4f   f′(x) = %.4f", step.step, x, f(x), slope(x))
     }
 
-    static func scene(run: RecordedRun, options: SceneOptions) throws -> FigureAnimation {
-        let size = options.size ?? defaultSize
-        var figure = Figure(width: size.width, height: size.height, theme: try SceneTheme.named(options.theme))
+    static func scene(run: RecordedRun, settings: SceneSettings) throws -> FigureAnimation {
+        var figure = SceneFigure.figure(settings, defaultSize: defaultSize)
         var axes = Axes()
         axes.x = AxisSpec(label: "$x$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
         axes.y = AxisSpec(label: "$f(x)$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
@@ -51,11 +77,7 @@ public enum GD1DScene {
         axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: Color(hex: 0xd62728))
         figure.axes = axes
 
-        let fingerprint = ["frames": String(run.steps.count), "lr": String(options.learningRate ?? 0.5),
-                           "theme": options.theme ?? "default", "history": String(options.history != nil)]
-        let steps = run.steps
-        return try FigureAnimation(name: name, run: run, figure: figure, framesPerSecond: options.framesPerSecond ?? 2,
-                                   fingerprint: fingerprint) { frame, figure in
+        return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 2) { frame, figure in
             let x = frame.step.parameters[0], y = f(x)
             let accent = Color(hex: 0xd62728)
             let past = frame.past.dropLast()
@@ -66,9 +88,9 @@ public enum GD1DScene {
             figure.axes.straightLine(slope: slope(x), intercept: y - slope(x) * x, color: Color(hex: 0xff7f0e),
                                      width: 1.5, layer: .dynamic)
             figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3], layer: .dynamic)
-            if frame.index + 1 < steps.count {
-                let next = steps[frame.index + 1].parameters[0]
-                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: next, y: f(next)), color: .black,
+            if let next = frame.nextRecorded {
+                let nextX = next.parameters[0]
+                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: f(nextX)), color: .black,
                                   width: 1.5, layer: .dynamic)
             }
             figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent, layer: .dynamic)
@@ -76,6 +98,11 @@ public enum GD1DScene {
                              background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
         }
     }
+}
+
+extension AnimationFrame {
+    /// The recorded state after this frame's, if any (where the next step lands).
+    var nextRecorded: TrainingStep? { index + 1 < run.steps.count ? run.steps[index + 1] : nil }
 }
 
 /// f(x) = ½(x − 5)² + 1 as a training objective with one parameter `x`.

@@ -7,7 +7,7 @@ import FrameplotScenes
 /// `frameplot demo`: the gallery figures, the backprop diagrams and every catalog animation.
 enum DemoRendering {
     static func run(_ command: DemoCommand) throws {
-        let catalog = SceneCatalogSource.catalog
+        let catalog = SceneCatalog.standard
         let parts = ["gallery"] + catalog.names
         for name in command.only where !parts.contains(name) {
             throw CLIError.usage("--only \(name): unknown part; use one of \(parts.joined(separator: ", "))")
@@ -35,11 +35,11 @@ enum DemoRendering {
                 fileCount += diagrams.count
                 notes.append("\(diagrams.count) diagrams in \(out)/backprop-diagrams")
             }
-            var variants: [(String, SceneOptions)] = [(part, SceneOptions())]
-            if part == "gd-locus" { variants.append(("gd-locus-sgd", SceneOptions(sgd: true))) }
-            if part == "backprop" { variants.append(("backprop-shopping", SceneOptions(example: "shopping"))) }
-            for (name, options) in variants {
-                let scene = try catalog.makeScene(part, options: options)
+            var variants: [(String, [String])] = [(part, [])]
+            if part == "gd-locus" { variants.append(("gd-locus-sgd", ["--sgd"])) }
+            if part == "backprop" { variants.append(("backprop-shopping", ["--example", "shopping"])) }
+            for (name, arguments) in variants {
+                let scene = try catalog.makeScene(part, arguments: arguments)
                 let renderer = FrameRenderer(scene: scene, progress: command.quiet ? .quiet : .automatic)
                 let frames = try renderer.renderPNGSequence(to: "\(out)/\(name)")
                 fileCount += scene.frameCount
@@ -93,7 +93,7 @@ enum DemoRendering {
         var written: [String] = []
         func options(_ path: String, title: String?, xlabel: String?, ylabel: String?, logY: Bool = false) throws -> CheckedPlotOptions {
             CheckedPlotOptions(
-                output: try OutputTarget.figure(path), size: PlotSize(width: 640, height: 480), scale: 1,
+                output: try OutputTarget.figure(path), size: try FrameSize(width: 640, height: 480), scale: 1,
                 theme: .default, title: title, xlabel: xlabel, ylabel: ylabel, xlim: nil, ylim: nil,
                 logX: false, logY: logY, quiet: true, dropInvalid: false)
         }

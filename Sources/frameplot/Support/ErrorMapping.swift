@@ -11,6 +11,9 @@ enum ErrorMapping {
             if case .nonFinite = error { message += " (use --drop-invalid to drop such rows)" }
             return .failure(message)
         }
+        if let error = error as? InvalidOptionValue {
+            return .usage(error.description)
+        }
         if let error = error as? TrainingError {
             return .failure(error.description)
         }
