@@ -65,20 +65,17 @@ public struct HistoryInput: Sendable {
             if !missing.isEmpty { throw missingColumns(missing, needed: needed, scene: scene) }
             guard !run.steps.isEmpty else { throw AnimationError.unusableHistory("\(source) has no rows") }
             let kept = metrics.filter { run.metricNames.contains($0) }
-            var steps: [TrainingStep] = []
-            steps.reserveCapacity(run.steps.count)
-            for step in run.steps {
+            return try run.mappingStates(parameterNames: parameters, metricNames: kept) { state in
                 var values: [Double] = []
                 for position in positions {
-                    guard let position, position < step.parameters.count, step.parameters[position].isFinite else {
-                        throw AnimationError.unusableHistory("\(source): the state of step \(step.step) has missing or non-finite parameters")
+                    guard let position, position < state.parameters.count, state.parameters[position].isFinite else {
+                        throw AnimationError.unusableHistory("\(source): the state of step \(state.step) has missing or non-finite parameters")
                     }
-                    values.append(step.parameters[position])
+                    values.append(state.parameters[position])
                 }
-                steps.append(TrainingStep(step: step.step, epoch: step.epoch, parameters: values, loss: step.loss,
-                                          metrics: step.metrics.filter { kept.contains($0.key) }))
+                state.parameters = values
+                state.metrics = state.metrics.filter { kept.contains($0.key) }
             }
-            return RecordedRun(parameterNames: parameters, metricNames: kept, steps: steps)
         }
     }
 

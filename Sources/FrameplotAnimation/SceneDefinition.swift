@@ -95,11 +95,18 @@ public struct SceneRequest<Options: SceneOptionSet>: Sendable {
         drawn.framesPerSecond = nil   // the frame rate changes the video, not a frame
         try hasher.combine("settings", encoded: drawn)
         hasher.combine("run?", recordedRun != nil)
-        if var drawn = recordedRun {
-            // No scene draws the epoch, and a CSV history does not keep it: the same picture
-            // from a history file must keep the identity of the run that wrote it.
-            for k in drawn.steps.indices { drawn.steps[k].epoch = 0 }
-            hasher.combine("run", run: drawn)
+        if let recordedRun {
+            // Epochs are left out: no scene draws them, and a CSV history does not keep them, so
+            // the same picture drawn from a history file keeps the identity of the run that wrote it.
+            hasher.combine("parameter names", recordedRun.parameterNames.joined(separator: "\u{1f}"))
+            hasher.combine("metric names", recordedRun.metricNames.joined(separator: "\u{1f}"))
+            hasher.combine("states", recordedRun.steps.count)
+            for state in recordedRun.steps {
+                hasher.combine("s", state.step)
+                hasher.combine("l", state.loss)
+                hasher.combine("p", Array(state.parameters))
+                hasher.combine("m", recordedRun.metricNames.map { state.metrics[$0] ?? .nan })
+            }
         }
         for file in options.inputFiles {
             try hasher.combine("file", contentsOf: file)

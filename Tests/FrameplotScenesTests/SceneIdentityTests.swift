@@ -107,8 +107,7 @@ struct SceneIdentityTests {
         let path = data.path("h.csv")
         try run.makeHistory().writeCSV(to: path)
         let drawn = try SceneCatalog.standard.makeScene("gd-locus", arguments: Array(arguments.dropLast(4)), history: HistoryInput(file: path))
-        var edited = run
-        edited.steps[1].parameters[0] += 1e-9
+        let edited = run.mappingStates { if $0.step == 200 { $0.parameters[0] += 1e-9 } }
         try edited.makeHistory().writeCSV(to: path)
         let redrawn = try SceneCatalog.standard.makeScene("gd-locus", arguments: Array(arguments.dropLast(4)), history: HistoryInput(file: path))
         #expect(drawn.identity != redrawn.identity, "render's identity includes the history's rows")

@@ -6,9 +6,7 @@ import FrameplotModel
 enum ClassifierRuns {
     /// Every state's parameters passed through `transform` (names, losses and metrics kept).
     static func converted(_ run: RecordedRun, _ transform: ([Double]) -> [Double]) -> RecordedRun {
-        var out = run
-        for k in out.steps.indices { out.steps[k].parameters = transform(out.steps[k].parameters) }
-        return out
+        run.mappingStates { $0.parameters = transform($0.parameters) }
     }
 
     /// An affine map [b, w1…wd] learnt on standardised inputs z = (x − m)/s, rewritten for x:
@@ -33,11 +31,9 @@ enum ClassifierRuns {
     /// `run` with an `accuracy` metric at every state: the history's own where it has one,
     /// `accuracy(parameters)` where it does not.
     static func withAccuracy(_ run: RecordedRun, _ accuracy: ([Double]) -> Double?) -> RecordedRun {
-        var out = run
-        if !out.metricNames.contains("accuracy") { out.metricNames.append("accuracy") }
-        for k in out.steps.indices where out.steps[k].metrics["accuracy"] == nil {
-            if let value = accuracy(out.steps[k].parameters) { out.steps[k].metrics["accuracy"] = value }
+        let names = run.metricNames.contains("accuracy") ? run.metricNames : run.metricNames + ["accuracy"]
+        return run.mappingStates(metricNames: names) { state in
+            if state.metrics["accuracy"] == nil, let value = accuracy(state.parameters) { state.metrics["accuracy"] = value }
         }
-        return out
     }
 }

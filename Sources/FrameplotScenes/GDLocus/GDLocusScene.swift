@@ -114,14 +114,12 @@ public enum GDLocusScene: SceneDefinition {
                                    targets: points.ys.map { ($0 - m.yMean) / m.yScale })
         _ = try Trainer(configuration: configuration)
             .train(LinearRegressionObjective.line(dataset: standard), from: [0, -m.yMean / m.yScale], observer: recorder)
-        let trained = recorder.run
-        let steps = trained.steps.map { step -> TrainingStep in
-            let a = m.yScale * step.parameters[0] / m.xScale
-            let b = m.yMean + m.yScale * step.parameters[1] - a * m.xMean
-            return TrainingStep(step: step.step, epoch: step.epoch, parameters: [a, b],
-                                loss: points.meanSquaredError(slope: a, intercept: b), metrics: step.metrics)
+        return recorder.run.mappingStates(parameterNames: parameterNames) { state in
+            let a = m.yScale * state.parameters[0] / m.xScale
+            let b = m.yMean + m.yScale * state.parameters[1] - a * m.xMean
+            state.parameters = [a, b]
+            state.loss = points.meanSquaredError(slope: a, intercept: b)
         }
-        return RecordedRun(parameterNames: parameterNames, metricNames: trained.metricNames, steps: steps)
     }
 
     /// The bottom-left caption of a frame.

@@ -100,15 +100,11 @@ public enum LinregScene: SceneDefinition {
             start = [m.yScale / 2, -m.yScale / 2]
         }
         _ = try Trainer(configuration: configuration).train(objective, from: start, observer: recorder)
-        let trained = recorder.run
         // Back to the user's units: ŷ = ȳ + w0c + (w1c/sx)(x − x̄) = w0 + w1·x. The loss is unchanged.
-        let steps = trained.steps.map { step -> TrainingStep in
-            let slope = step.parameters[1] / xScale
-            var converted = step
-            converted.parameters = [m.yMean + step.parameters[0] - slope * m.xMean, slope]
-            return converted
+        return recorder.run.mappingStates(parameterNames: parameterNames) { state in
+            let slope = state.parameters[1] / xScale
+            state.parameters = [m.yMean + state.parameters[0] - slope * m.xMean, slope]
         }
-        return RecordedRun(parameterNames: parameterNames, metricNames: trained.metricNames, steps: steps)
     }
 
     /// The slides' centred parameters of a state of the built-in run: [w0 − ȳ + w1·x̄, w1].
