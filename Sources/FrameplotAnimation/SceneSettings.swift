@@ -20,6 +20,14 @@ public struct InvalidOptionValue: Error, Hashable, Sendable, CustomStringConvert
 
     public var description: String { "\(option) \(value): \(reason)" }
     public var errorDescription: String? { reason }
+
+    /// The strictly decimal number in `text` (see ``SceneText/decimal(_:)``), or this error.
+    static func decimal(_ text: String, option: String, expected: String) throws -> Double {
+        guard let value = SceneText.decimal(text) else {
+            throw InvalidOptionValue(option: option, value: text, reason: "expected \(expected)")
+        }
+        return value
+    }
 }
 
 /// A frame or figure size a person asked for: whole layout units (pixels at scale 1), each side
@@ -116,10 +124,7 @@ public struct FrameRate: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing text: String) throws {
-        guard let value = SceneText.decimal(text) else {
-            throw InvalidOptionValue(option: "--fps", value: text, reason: "expected a number of frames per second, e.g. 30")
-        }
-        try self.init(value, typed: text)
+        try self.init(InvalidOptionValue.decimal(text, option: "--fps", expected: "a number of frames per second, e.g. 30"), typed: text)
     }
 
     private init(_ value: Double, typed: String) throws {
@@ -150,10 +155,7 @@ public struct RenderScale: Hashable, Codable, Sendable, CustomStringConvertible 
     }
 
     public init(parsing text: String) throws {
-        guard let value = SceneText.decimal(text) else {
-            throw InvalidOptionValue(option: "--scale", value: text, reason: "expected a number, e.g. 2")
-        }
-        try self.init(value, typed: text)
+        try self.init(InvalidOptionValue.decimal(text, option: "--scale", expected: "a number, e.g. 2"), typed: text)
     }
 
     private init(_ value: Double, typed: String) throws {

@@ -44,13 +44,10 @@ public enum GD1DScene: SceneDefinition {
     public static func slope(_ x: Double) -> Double { x - 5 }
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
-        let run: RecordedRun
-        if let history = request.history {
-            run = try history.run(parameters: parameterNames, scene: name)
-            try BuiltInHistoryCheck.require(run, source: history.source, scene: name,
-                                            needs: "a history of f(x) = ½(x − 5)² + 1 (its loss column must be f(x))") { f($0[0]) }
-        } else {
-            run = try train(options: request.options)
+        let run = try request.run(parameters: parameterNames, scene: name,
+                                  needs: "a history of f(x) = ½(x − 5)² + 1 (its loss column must be f(x))",
+                                  builtInLoss: { f($0[0]) }) {
+            try train(options: request.options)
         }
         return try request.prepared(scene(run: run, settings: request.settings), recordedRun: run)
     }

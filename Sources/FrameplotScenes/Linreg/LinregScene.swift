@@ -61,16 +61,9 @@ public enum LinregScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
-        let run: RecordedRun
-        if let history = request.history {
-            run = try history.run(parameters: parameterNames, scene: name)
-            if points.isBuiltIn {
-                try BuiltInHistoryCheck.require(run, source: history.source, scene: name, needs: "--data FILE --x COL --y COL") {
-                    points.meanSquaredError(slope: $0[1], intercept: $0[0]) / 2
-                }
-            }
-        } else {
-            run = try train(points, options: request.options)
+        let run = try request.run(parameters: parameterNames, scene: name, needs: "--data FILE --x COL --y COL",
+                                  builtInLoss: points.isBuiltIn ? { points.meanSquaredError(slope: $0[1], intercept: $0[0]) / 2 } : nil) {
+            try train(points, options: request.options)
         }
         return try request.prepared(scene(run: run, points: points, settings: request.settings), recordedRun: run)
     }

@@ -43,10 +43,7 @@ public enum LogisticScene: SceneDefinition {
         ] + SceneOption.data(\.data, label: .required)
 
         public func validate(rendering: Bool) throws {
-            try data.check(label: .required)
-            if rendering, seed != nil, !data.isBuiltIn {
-                throw AnimationError.invalidOption("--seed picks the built-in blobs; a history drawn over --data does not use it")
-            }
+            try ClassifierOptionRules.check(seed: seed, data: data, rendering: rendering, builtIn: "blobs")
         }
 
         public var inputFiles: [String] { data.inputFiles }
@@ -77,19 +74,13 @@ public enum LogisticScene: SceneDefinition {
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
         let objective = try LogisticRegressionObjective(dataset: points.dataset)
-        var run: RecordedRun
-        if let history = request.history {
-            run = try history.run(parameters: parameterNames, metrics: ["accuracy"], scene: name)
-            if points.isBuiltIn {
-                try BuiltInHistoryCheck.require(run, source: history.source, scene: name,
-                                                needs: "--seed S, or --data FILE --x COL --y COL --label COL") {
-                    objective.loss(at: $0)
-                }
-            }
-            run = ClassifierRuns.withAccuracy(run) { objective.metrics(at: $0)["accuracy"] }
-        } else {
-            run = try train(points, options: request.options)
+        var run = try request.run(parameters: parameterNames, metrics: ["accuracy"], scene: name,
+                                  needs: "--seed S, or --data FILE --x COL --y COL --label COL",
+                                  builtInLoss: points.isBuiltIn ? { objective.loss(at: $0) } : nil) {
+            try train(points, options: request.options)
         }
+        // A history from elsewhere may not carry the accuracy; training always records it.
+        if request.history != nil { run = ClassifierRuns.withAccuracy(run) { objective.metrics(at: $0)["accuracy"] } }
         return try request.prepared(scene(run: run, panel: ClassifierPanel(points: points), settings: request.settings),
                                     recordedRun: run)
     }

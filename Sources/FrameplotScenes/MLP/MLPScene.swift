@@ -44,10 +44,7 @@ public enum MLPScene: SceneDefinition {
         ] + SceneOption.data(\.data, label: .required)
 
         public func validate(rendering: Bool) throws {
-            try data.check(label: .required)
-            if rendering, seed != nil, !data.isBuiltIn {
-                throw AnimationError.invalidOption("--seed picks the built-in data; a history drawn over --data does not use it")
-            }
+            try ClassifierOptionRules.check(seed: seed, data: data, rendering: rendering, builtIn: "data")
         }
 
         public var inputFiles: [String] { data.inputFiles }
@@ -73,23 +70,15 @@ public enum MLPScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
-        var run: RecordedRun
-        let objective: TwoLayerNetworkObjective
-        if let history = request.history {
-            let hidden = request.options.hiddenUnits ?? hiddenUnits(in: history) ?? defaultHiddenUnits
-            objective = try TwoLayerNetworkObjective(dataset: points.dataset, hiddenUnits: hidden)
-            run = try history.run(parameters: objective.parameterNames, metrics: ["accuracy"], scene: name)
-            if points.isBuiltIn {
-                try BuiltInHistoryCheck.require(run, source: history.source, scene: name,
-                                                needs: "--seed S, or --data FILE --x COL --y COL --label COL") {
-                    objective.loss(at: $0)
-                }
-            }
-            run = ClassifierRuns.withAccuracy(run) { objective.metrics(at: $0)["accuracy"] }
-        } else {
-            objective = try TwoLayerNetworkObjective(dataset: points.dataset, hiddenUnits: request.options.hiddenUnits ?? defaultHiddenUnits)
-            run = try train(points, options: request.options)
+        let hidden = request.options.hiddenUnits ?? request.history.flatMap(hiddenUnits(in:)) ?? defaultHiddenUnits
+        let objective = try TwoLayerNetworkObjective(dataset: points.dataset, hiddenUnits: hidden)
+        var run = try request.run(parameters: objective.parameterNames, metrics: ["accuracy"], scene: name,
+                                  needs: "--seed S, or --data FILE --x COL --y COL --label COL",
+                                  builtInLoss: points.isBuiltIn ? { objective.loss(at: $0) } : nil) {
+            try train(points, options: request.options)
         }
+        // A history from elsewhere may not carry the accuracy; training always records it.
+        if request.history != nil { run = ClassifierRuns.withAccuracy(run) { objective.metrics(at: $0)["accuracy"] } }
         let scene = try scene(run: run, panel: ClassifierPanel(points: points), objective: objective, settings: request.settings)
         return try request.prepared(scene, recordedRun: run)
     }
