@@ -61,6 +61,11 @@ struct FrameplotCLI: ParsableCommand {
             configuration.subcommands.contains { $0._commandName == name }
         }
         let help = command.map { "frameplot \($0) --help" } ?? "frameplot --help"
+        if (command == "animate" || command == "render"), message.hasPrefix("Unknown option") {
+            // ArgumentParser meets a scene's option before the scene name and guesses another one.
+            let option = message.split(separator: "'").dropFirst().first.map(String.init) ?? "the option"
+            message = "Unknown option '\(option)': a scene's own options go after its name, e.g. frameplot \(command ?? "animate") gd-locus --sgd"
+        }
         printError("\(message) (see '\(help)')")
         return ExitStatus.usage
     }

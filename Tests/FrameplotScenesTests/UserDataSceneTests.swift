@@ -68,6 +68,19 @@ struct UserDataSceneTests {
         let exact = try LeastSquares.solve(design, points.ys)
         #expect(abs(fit.slope - exact[0]) < 1e-9 && abs(fit.intercept - exact[1]) < 1e-9)
 
+        // The loss surface's closed form agrees with the sum over the points, also for years and
+        // prices, where the uncentred form would lose its digits.
+        let years = try LinePoints.load(DataSelection(file: fixtures.path("semicolon.csv"), x: "1", y: "2"),
+                                        builtIn: LinePoints(builtIn: .fourPoints, xTitle: "", yTitle: ""))
+        for sample in [points, years] {
+            let surface = sample.meanSquaredErrorSurface
+            let best = sample.leastSquares
+            for (a, b) in [(0.0, 0.0), (best.slope, best.intercept), (best.slope * 1.01, best.intercept - 3)] {
+                let direct = sample.meanSquaredError(slope: a, intercept: b)
+                #expect(abs(surface(a, b) - direct) <= 1e-9 * direct, "\(a), \(b)")
+            }
+        }
+
         let arguments = ["--data", selection.file ?? "", "--x", "hours", "--y", "score"]
         let locus = try #require(try SceneCatalog.standard.makeScene("gd-locus", arguments: arguments).recordedRun)
         #expect(locus.parameterNames == ["a", "b"])

@@ -78,6 +78,24 @@ struct LinePoints: Sendable {
         return sum / Double(xs.count)
     }
 
+    /// The mean squared error of y = a·x + b as a function of (a, b) in O(1) per call, from the
+    /// centred moments: with c = a·x̄ + b − ȳ, MSE = a²·Vxx − 2a·Vxy + Vyy + c². Every term is
+    /// centred, so it stays accurate for large x and y (years, prices).
+    var meanSquaredErrorSurface: @Sendable (Double, Double) -> Double {
+        let n = Double(xs.count)
+        let xMean = xs.reduce(0, +) / n, yMean = ys.reduce(0, +) / n
+        var vxx = 0.0, vxy = 0.0, vyy = 0.0
+        for i in xs.indices {
+            let dx = xs[i] - xMean, dy = ys[i] - yMean
+            vxx += dx * dx; vxy += dx * dy; vyy += dy * dy
+        }
+        let (xx, xy, yy) = (vxx / n, vxy / n, vyy / n)
+        return { a, b in
+            let c = a * xMean + b - yMean
+            return Swift.max(0, a * a * xx - 2 * a * xy + yy) + c * c
+        }
+    }
+
     /// The points as a one-feature data set (feature x, target y).
     func dataset() throws -> Dataset {
         try Dataset(features: Matrix(rows: xs.count, cols: 1, values: xs), targets: ys)
