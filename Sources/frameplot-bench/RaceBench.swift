@@ -120,10 +120,10 @@ enum RacePictures {
         Grid2D(x: f.xDomain, y: f.yDomain, nx: n, ny: n) { x, y in f.value(x: x, y: y) }
     }
 
-    static func add3D(_ f: TestFunction, to axes: inout Axes, camera: Camera3D) {
+    static func add3D(_ f: TestFunction, to axes: inout Axes, camera: Camera3D, colorbar: Bool = false) {
         axes.view3D = View3D(camera: camera, z: AxisSpec(label: "f(x, y)", scale: f.prefersLogScale ? .log10 : .linear, margin: 0))
         axes.x.label = "x"; axes.y.label = "y"
-        axes.surface(grid(f, 200), colormap: .viridis, colorbarLabel: nil)
+        axes.surface(grid(f, 200), colormap: .viridis, colorbarLabel: colorbar ? "f(x, y)" : nil)
         if !f.minima.isEmpty {
             axes.scatter3D(xs: f.minima.map { $0[0] }, ys: f.minima.map { $0[1] }, marker: .cross, size: 11, color: .black)
         }
@@ -158,9 +158,10 @@ enum RacePictures {
     }
 
     static func threeD(_ f: TestFunction, steps: Int, size: (Double, Double), camera: Camera3D = Camera3D(),
-                       optimizers: [Optimizer] = Optimizer.torchDefaults) throws -> Scene {
-        var figure = Figure(width: size.0, height: size.1)
-        add3D(f, to: &figure.axes, camera: camera)
+                       optimizers: [Optimizer] = Optimizer.torchDefaults, theme: Theme = .default,
+                       colorbar: Bool = false) throws -> Scene {
+        var figure = Figure(width: size.0, height: size.1, theme: theme)
+        add3D(f, to: &figure.axes, camera: camera, colorbar: colorbar)
         return Scene(base: figure, run: try OptimizerRace(function: f, optimizers: optimizers, steps: steps).run(), panels: [(0, true)])
     }
 
@@ -183,6 +184,9 @@ enum RacePictures {
         let pictures: [(String, Scene, Int)] = [
             ("rosenbrock_3d", try threeD(.rosenbrock, steps: 500, size: (800, 600)), 500),
             ("rosenbrock_3d_early", try threeD(.rosenbrock, steps: 500, size: (800, 600)), 40),
+            ("rosenbrock_3d_colorbar", try threeD(.rosenbrock, steps: 500, size: (800, 600), colorbar: true), 250),
+            ("saddle_3d_dark", try threeD(.saddle, steps: 300, size: (800, 600), camera: Camera3D(azimuth: -35, elevation: 25),
+                                          theme: .dark), 120),
             ("beale_3d", try threeD(.beale, steps: 300, size: (800, 600), camera: Camera3D(azimuth: -120, elevation: 35)), 300),
             ("beale_3d_gd", hidden(try threeD(.beale, steps: 300, size: (800, 600), camera: Camera3D(azimuth: -120, elevation: 35),
                                                 optimizers: [.gradientDescent])), 300),

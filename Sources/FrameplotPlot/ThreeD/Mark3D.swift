@@ -39,6 +39,20 @@ public struct MarkContext3D {
     /// The panel's first surface, for marks that lie on it.
     let surface: SurfaceMesh?
 
+    /// Where a data point lands on the canvas and whether it is seen (not covered by a
+    /// surface); `z` nil puts it on the panel's surface. Nil when a scale refuses a
+    /// coordinate or, for a point on the surface, when (x, y) is off the surface.
+    ///
+    /// ```swift
+    /// if let (p, seen) = context.point(x: 3, y: 0.5, z: nil), seen {
+    ///     context.canvas.drawText("minimum", at: p, style: TextStyle(), anchor: .bottomCenter)
+    /// }
+    /// ```
+    public func point(x: Double, y: Double, z: Double?) -> (point: Point, visible: Bool)? {
+        guard let b = boxPoint(x: x, y: y, z: z) else { return nil }
+        return (projection.screen(b), isVisible(b))
+    }
+
     /// Whether a box point would be seen (not covered by a surface).
     func isVisible(_ b: Vector3) -> Bool {
         depth?.isVisible(projection.screen(b), depth: projection.depth(b)) ?? true
