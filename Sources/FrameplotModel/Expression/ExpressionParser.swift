@@ -16,7 +16,7 @@ struct ExpressionParser {
     /// The deepest nesting of parentheses and signs accepted (keeps the recursion bounded).
     static let maximumDepth = 200
 
-    private enum Token: Equatable {
+    private enum Token: Hashable {
         case number(Double)
         case name(String)
         case plus, minus, times, divide, caret, open, close, comma
@@ -55,25 +55,23 @@ struct ExpressionParser {
     // MARK: Grammar
 
     private mutating func sum() throws(MathExpressionError) -> ExpressionNode {
-        var node = try product()
-        while true {
-            switch tokens[position].token {
-            case .plus: position += 1; node = .binary(.add, node, try product())
-            case .minus: position += 1; node = .binary(.subtract, node, try product())
-            default: return node
-            }
-        }
+        try leftAssociative([.plus: .add, .minus: .subtract]) { (p: inout ExpressionParser) throws(MathExpressionError) in try p.product() }
     }
 
     private mutating func product() throws(MathExpressionError) -> ExpressionNode {
-        var node = try signed()
-        while true {
-            switch tokens[position].token {
-            case .times: position += 1; node = .binary(.multiply, node, try signed())
-            case .divide: position += 1; node = .binary(.divide, node, try signed())
-            default: return node
-            }
+        try leftAssociative([.times: .multiply, .divide: .divide]) { (p: inout ExpressionParser) throws(MathExpressionError) in try p.signed() }
+    }
+
+    /// operand (operator operand)*, folded to the left: a − b − c is (a − b) − c.
+    private mutating func leftAssociative(_ operators: [Token: ComputationGraph.Operation],
+                                          _ operand: (inout ExpressionParser) throws(MathExpressionError) -> ExpressionNode)
+        throws(MathExpressionError) -> ExpressionNode {
+        var node = try operand(&self)
+        while let op = operators[tokens[position].token] {
+            position += 1
+            node = .binary(op, node, try operand(&self))
         }
+        return node
     }
 
     private mutating func signed() throws(MathExpressionError) -> ExpressionNode {

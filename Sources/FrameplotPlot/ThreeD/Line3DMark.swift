@@ -35,10 +35,7 @@ public struct Line3DMark: Mark3D {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
     }
 
-    public func extent3D(zScale: ScaleKind) -> Extent3D? {
-        Extent3D(x: MarkExtent.range(of: xs, kind: .linear), y: MarkExtent.range(of: ys, kind: .linear),
-                 z: zs.flatMap { MarkExtent.range(of: $0, kind: zScale) })
-    }
+    public func extent3D(zScale: ScaleKind) -> Extent3D? { Extent3D(points: xs, ys, zs, zScale: zScale) }
 
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
@@ -155,10 +152,7 @@ public struct Scatter3DMark: Mark3D {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
     }
 
-    public func extent3D(zScale: ScaleKind) -> Extent3D? {
-        Extent3D(x: MarkExtent.range(of: xs, kind: .linear), y: MarkExtent.range(of: ys, kind: .linear),
-                 z: zs.flatMap { MarkExtent.range(of: $0, kind: zScale) })
-    }
+    public func extent3D(zScale: ScaleKind) -> Extent3D? { Extent3D(points: xs, ys, zs, zScale: zScale) }
 
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }

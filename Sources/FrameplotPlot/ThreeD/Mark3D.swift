@@ -22,6 +22,12 @@ public struct Extent3D: Sendable, Hashable {
     public init(x: ClosedRange<Double>?, y: ClosedRange<Double>?, z: ClosedRange<Double>?, tight: Bool = false) {
         self.x = x; self.y = y; self.z = z; self.tight = tight
     }
+
+    /// The ranges of points (heights on a `zScale` axis; none when they lie on a surface).
+    init(points xs: [Double], _ ys: [Double], _ zs: [Double]?, zScale: ScaleKind) {
+        self.init(x: MarkExtent.range(of: xs, kind: .linear), y: MarkExtent.range(of: ys, kind: .linear),
+                  z: zs.flatMap { MarkExtent.range(of: $0, kind: zScale) })
+    }
 }
 
 /// What a 3-D mark needs to draw itself.
