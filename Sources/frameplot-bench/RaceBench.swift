@@ -201,5 +201,12 @@ enum RacePictures {
             try scene.frame(at: k).makeImage().writePNG(to: path)
             print("race: wrote \(path)")
         }
+        // Vector output of the 3-D view (every triangle a path).
+        for format in ["svg", "pdf"] {
+            let path = "\(folder)/rosenbrock_3d.\(format)"
+            try pictures[0].1.frame(at: 500).save(to: path)
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            print("race: wrote \(path) (\(bytes / 1024) kB)")
+        }
     }
 }

@@ -31,10 +31,8 @@ extension Figure {
             }
             for (i, axes) in panels.enumerated() where i < layout.panels.count {
                 if axes.view3D != nil, let threeD = layout.panels[i].threeD {
-                    let renderer = Panel3DRenderer(axes: axes, layout: layout.panels[i], threeD: threeD, style: style,
-                                                   canvas: canvas, resolution: resolution)
-                    if layers.contains(.background) { renderer.drawBackground() }
-                    if layers.contains(.foreground) { renderer.drawForeground() }
+                    Panel3DRenderer(axes: axes, layout: layout.panels[i], threeD: threeD, style: style, canvas: canvas,
+                                    resolution: resolution).draw(layers)
                     continue
                 }
                 let renderer = PanelRenderer(axes: axes, layout: layout.panels[i], style: style,

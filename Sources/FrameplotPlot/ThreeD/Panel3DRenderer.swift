@@ -16,7 +16,13 @@ struct Panel3DRenderer {
 
     private var plot: Rect { layout.plotRect }
 
-    func drawBackground() {
+    /// Draws what belongs to `layers` (see ``RenderLayers``).
+    func draw(_ layers: RenderLayers) {
+        if layers.contains(.background) { drawBackground() }
+        if layers.contains(.foreground) { drawForeground() }
+    }
+
+    private func drawBackground() {
         drawPanes()
         drawMarks(.static, depth: threeD.depth)
         drawAxes()
@@ -27,7 +33,7 @@ struct Panel3DRenderer {
         }
     }
 
-    func drawForeground() {
+    private func drawForeground() {
         guard layout.overlaysInForeground || axes.marks.contains(where: { $0.layer == .dynamic }) else { return }
         // Surfaces drawn per frame hide what is behind them too.
         var depth = threeD.depth

@@ -195,4 +195,39 @@ struct Surface3DTests {
         #expect(mesh.bz.allSatisfy { !$0.isNaN }, "the zero at the minimum sits on the floor, not in a hole")
         #expect(abs((mesh.height(atBoxX: 0, y: 0) ?? 0) + threeD.projection.half.z) < 1e-12)
     }
+
+    @Test func badDataAndTinyFiguresDrawWithoutTrouble() throws {
+        // Holes, an all-NaN surface, a path with NaN points and one off the surface, a tiny figure.
+        for size in [(120.0, 90.0), (400.0, 300.0)] {
+            var fig = Figure(width: size.0, height: size.1)
+            fig.axes.surface(Grid2D(x: -1...1, y: -1...1, nx: 30, ny: 30) { x, y in x > 0.5 ? .nan : x * y })
+            fig.axes.line3D(xs: [-0.9, .nan, 0.2, 0.9, 3], ys: [-0.9, 0, 0.2, 0.9, 3], label: "path")
+            fig.axes.scatter3D(xs: [.infinity, 0], ys: [0, 0], zs: [1, .nan])
+            let canvas = try fig.makeImage()
+            try canvas.checkStatus()
+            let layout = fig.layout(measuringWith: canvas)
+            #expect(PlotTestSupport.outside(layout.texts, frame: Rect(x: 0, y: 0, width: size.0, height: size.1)).isEmpty)
+        }
+        var empty = Figure(width: 300, height: 200)
+        empty.axes.surface(Grid2D(x: 0...1, y: 0...1, nx: 5, ny: 5) { _, _ in .nan })
+        try empty.makeImage().checkStatus()
+        var nothing = Figure(width: 300, height: 200)
+        nothing.axes.view3D = View3D()
+        try nothing.makeImage().checkStatus()
+        #expect(nothing.layout(measuringWith: try ImageCanvas(width: 300, height: 200)).panels[0].threeD != nil)
+    }
+
+    @Test func vectorOutputDrawsTheSameScene() throws {
+        var fig = hillFigure()
+        fig.axes.line3D(xs: [-0.8, 0.8], ys: [-0.7, -0.7], color: Self.red)
+        for format in [VectorCanvas.Format.svg, .pdf] {
+            let canvas = try VectorCanvas(format: format, width: fig.size.width, height: fig.size.height)
+            fig.render(on: canvas)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("frameplot-3d-\(UUID().uuidString).out").path
+            try canvas.write(to: path)
+            let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            try? FileManager.default.removeItem(atPath: path)
+            #expect(bytes > 1000)
+        }
+    }
 }
