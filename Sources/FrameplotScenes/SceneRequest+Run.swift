@@ -9,13 +9,15 @@ extension SceneRequest {
     /// - Parameters:
     ///   - builtInLoss: the built-in data's loss at given parameters, or nil when the user gave
     ///     their own data (then the history is drawn over it as it is).
-    ///   - needs: what to give instead, for the message when the history is not of the built-in data.
-    func run(parameters: [String], metrics: [String] = [], scene: String, needs: String,
+    ///   - recordedOn: what `builtInLoss` is the loss on, for the message (the scene's built-in data by default).
+    ///   - needs: what to give instead, for the message when the history is not of it.
+    func run(parameters: [String], metrics: [String] = [], scene: String, recordedOn: String? = nil, needs: String,
              builtInLoss: (([Double]) -> Double)?, train: () throws -> RecordedRun) throws -> RecordedRun {
         guard let history else { return try train() }
         let run = try history.run(parameters: parameters, metrics: metrics, scene: scene)
         if let builtInLoss {
-            try BuiltInHistoryCheck.require(run, source: history.source, scene: scene, needs: needs, loss: builtInLoss)
+            try BuiltInHistoryCheck.require(run, source: history.source, recordedOn: recordedOn ?? "\(scene)'s built-in data",
+                                            needs: needs, loss: builtInLoss)
         }
         return run
     }

@@ -63,6 +63,8 @@ struct CLISceneTests {
             (["render", "h.csv", "--scene", "backprop"], ["backprop", "records no training history"]),
             (["animate", "backprop", "--log", "h.csv"], ["--log", "records no training history"]),
             (["scenes", "nope"], ["unknown scene \"nope\""]),
+            (["animate", "gd1d", "--function", "x^2 + * 3"], ["--function \"x^2 + * 3\": at character 7"]),
+            (["animate", "gd1d", "--function", "2x"], ["write 2*x"]),
         ]
         for (arguments, words) in cases {
             expectFailure(try box.run(arguments + ["-o", "out"].filter { _ in arguments.first != "scenes" }), status: 2, words)

@@ -37,7 +37,10 @@ struct SceneIdentityTests {
             Variants(scene: "mlp", base: ["--steps", "20", "--every", "10"], changes: [
                 ["--steps", "30"], ["--every", "5"], ["--lr", "0.1"], ["--hidden", "4"], ["--seed", "2"], three,
             ]),
-            Variants(scene: "gd1d", base: ["--steps", "2"], changes: [["--steps", "3"], ["--every", "2"], ["--lr", "0.3"]]),
+            Variants(scene: "gd1d", base: ["--steps", "2"], changes: [
+                ["--steps", "3"], ["--every", "2"], ["--lr", "0.3"], ["--start", "8"], ["--function", "(x - 5)^2"],
+                ["--function", "(x - 5)^2", "--start", "7"],
+            ]),
             Variants(scene: "backprop", base: [], changes: [["--example", "shopping"], ["--lr", "0.3"]]),
         ]
     }

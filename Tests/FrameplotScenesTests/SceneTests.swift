@@ -137,6 +137,30 @@ struct SceneTests {
         #expect(texts.contains { $0.hasPrefix("step 0:") && $0.contains("9.0000") })
     }
 
+    @Test("gd1d --function: a typed formula, its gradient by reverse mode, errors that point at the character")
+    func gd1dFunction() throws {
+        let scene = try catalog.makeScene("gd1d", arguments: ["--function", "x**2", "--start", "3", "--lr", "0.25", "--steps", "3"])
+        let run = try #require(scene.recordedRun)
+        #expect(run.steps.map { $0.parameters[0] } == [3, 1.5, 0.75, 0.375])
+        #expect(run.steps.map(\.loss) == [9, 2.25, 0.5625, 0.140625])
+        let texts = try recordFrame(scene, 0, includeStatic: true).texts.map(\.text)
+        #expect(texts.contains("f(x) = x^2") && texts.contains { $0.hasPrefix("step 0:") && $0.contains("f′(x) = 6.0000") })
+        // The same formula typed differently is the same picture.
+        let same = try catalog.makeScene("gd1d", arguments: ["--function", "x ^ 2", "--start", "3", "--lr", "0.25", "--steps", "3"])
+        #expect(same.identity == scene.identity)
+        do {
+            _ = try catalog.makeScene("gd1d", arguments: ["--function", "x^2 + * 3"])
+            Issue.record("a broken formula was accepted")
+        } catch {
+            #expect("\(error)" == "--function \"x^2 + * 3\": at character 7: expected a number, variable, function or \"(\" but found \"*\"")
+        }
+        // A history of a typed function is drawn only with that function.
+        let history = HistoryInput(run: run, source: "f.csv")
+        _ = try catalog.makeScene("gd1d", arguments: ["--function", "x^2"], history: history)
+        #expect(throws: AnimationError.self) { try catalog.makeScene("gd1d", history: history) }
+        #expect(throws: AnimationError.self) { try catalog.makeScene("gd1d", arguments: ["--function", "x^3"], history: history) }
+    }
+
     @Test("logistic and mlp learn: loss falls and accuracy ends high")
     func classifiersLearn() throws {
         for name in ["logistic", "mlp"] {

@@ -11,7 +11,7 @@ import FrameplotModel
 /// trained with, and of the program that wrote it.
 ///
 /// ```swift
-/// try BuiltInHistoryCheck.require(run, source: "h.csv", scene: "gd-locus", needs: "--data FILE --x COL --y COL") {
+/// try BuiltInHistoryCheck.require(run, source: "h.csv", recordedOn: "gd-locus's built-in data", needs: "--data FILE --x COL --y COL") {
 ///     points.meanSquaredError(slope: $0[0], intercept: $0[1])
 /// }
 /// ```
@@ -19,8 +19,9 @@ enum BuiltInHistoryCheck {
     /// Relative tolerance: other summation orders (numpy) agree to about 1e-15.
     static let tolerance = 1e-6
 
-    /// Throws a usage error unless every row's loss is the built-in data's loss at its parameters.
-    static func require(_ run: RecordedRun, source: String, scene: String, needs: String,
+    /// Throws a usage error unless every row's loss is the loss at its parameters on what the
+    /// scene is about to draw (`recordedOn` names it: "gd-locus's built-in data", "f(x) = x^2").
+    static func require(_ run: RecordedRun, source: String, recordedOn: String, needs: String,
                         loss: (_ parameters: [Double]) -> Double) throws {
         for step in run.steps {
             let expected = loss(step.parameters)
@@ -30,8 +31,8 @@ enum BuiltInHistoryCheck {
                     && abs(expected - recorded) <= tolerance * Swift.max(abs(expected), abs(recorded), 1e-12))
             if !agrees {
                 throw AnimationError.invalidOption(
-                    "\(SceneText.clipped(source)) was not recorded on \(scene)'s built-in data (at step \(step.step) its loss is "
-                    + "\(SceneText.number(recorded)), the built-in data gives \(SceneText.number(expected))); give what it was trained on with \(needs)")
+                    "\(SceneText.clipped(source)) was not recorded on \(recordedOn): at step \(step.step) its loss is "
+                    + "\(SceneText.number(recorded)) where that would give \(SceneText.number(expected)); give what it was trained on with \(needs)")
             }
         }
     }
