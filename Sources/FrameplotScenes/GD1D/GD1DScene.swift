@@ -114,7 +114,7 @@ public enum GD1DScene: SceneDefinition {
             figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3], layer: .dynamic)
             if let next = frame.nextRecorded {
                 let nextX = next.parameters[0]
-                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: function.value(nextX)), color: .black,
+                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: function.value(nextX)), color: figure.theme.colors.text,
                                   width: 1.5, layer: .dynamic)
             }
             figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent, layer: .dynamic)

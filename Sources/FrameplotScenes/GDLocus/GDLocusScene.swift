@@ -175,7 +175,7 @@ public enum GDLocusScene: SceneDefinition {
                               color: .white, width: 1.5, layer: .dynamic)
             figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
                               layer: .dynamic)
-            figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .black,
+            figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: figure.theme.colors.text,
                                       width: 1, layer: .dynamic)
             figure[0, 1].text(parameterText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
                               layer: .dynamic)

@@ -132,7 +132,7 @@ public enum MLPScene: SceneDefinition {
         figure[0, 0] = panel.makeAxes(colors: colors)
 
         let accuracies = run.steps.compactMap { $0.metrics["accuracy"] }
-        let top = Swift.max(1.05, (run.steps.map(\.loss).filter(\.isFinite).max() ?? 1) * 1.05)
+        let top = Swift.max(1.2, (run.steps.map(\.loss).filter(\.isFinite).max() ?? 1) * 1.05)
         var right = Axes()
         right.x = AxisSpec(label: "step", limits: AxisLimits(lower: 0, upper: Double(Swift.max(1, run.steps.last?.step ?? 1))), margin: 0)
         right.y = AxisSpec(label: "loss / accuracy", limits: AxisLimits(lower: 0, upper: top), margin: 0)
