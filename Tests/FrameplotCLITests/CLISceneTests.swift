@@ -72,6 +72,21 @@ struct CLISceneTests {
         #expect(box.entries() == ["d.csv"], "nothing written")
     }
 
+    @Test func badDataIsOneLineNamingTheCell() throws {
+        let box = try CLISandbox()
+        defer { box.remove() }
+        try box.write("nan.csv", "x,y\n1,2\n2,nan\n")
+        try box.write("flat.csv", "x,y\n3,1\n3,2\n")
+        let nan = try box.run("animate", "linreg", "--data", "nan.csv", "--x", "x", "--y", "y", "-o", "out")
+        expectFailure(nan, status: 1, ["nan.csv:3:2", "not a finite number in column \"y\""])
+        #expect(!nan.stderr.contains("--drop-invalid"), "scenes have no --drop-invalid to suggest")
+        expectFailure(try box.run("animate", "gd-locus", "--data", "flat.csv", "--x", "x", "--y", "y", "-o", "out"), status: 1,
+                      ["flat.csv", "same \"x\"", "no line can be fitted"])
+        expectFailure(try box.run("animate", "linreg", "--data", "nan.csv", "--x", "height", "--y", "y", "-o", "out"), status: 1,
+                      ["no column \"height\""])
+        #expect(!box.exists("out"))
+    }
+
     @Test func logisticOnASeparableSetOfTheUsersReachesFullAccuracyInItsLog() throws {
         let box = try CLISandbox()
         defer { box.remove() }

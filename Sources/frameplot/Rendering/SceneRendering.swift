@@ -44,6 +44,8 @@ enum SceneRendering {
             scene = try entry.makeScene(arguments: command.sceneOptions, settings: checked.settings)
         } catch TrainingError.diverged(let step) {
             throw CLIError.failure("training diverged at step \(step) (the loss exploded or became NaN or infinite); try a smaller learning rate with --lr")
+        } catch let error as CSVError {
+            throw dataError(error)
         }
         try render(scene, checked: checked)
         if let logTarget, let run = scene.recordedRun {
@@ -67,9 +69,19 @@ enum SceneRendering {
         }
         // Usage errors first: the options are checked before the history is read.
         try entry.checkArguments(command.sceneOptions, rendering: true)
-        let history = try HistoryInput(file: command.history)
-        let scene = try entry.makeScene(arguments: command.sceneOptions, settings: checked.settings, history: history)
+        let scene: PreparedScene
+        do {
+            let history = try HistoryInput(file: command.history)
+            scene = try entry.makeScene(arguments: command.sceneOptions, settings: checked.settings, history: history)
+        } catch let error as CSVError {
+            throw dataError(error)
+        }
         try render(scene, checked: checked)
+    }
+
+    /// A data or history file's cell problem as it is: scenes have no --drop-invalid to suggest.
+    static func dataError(_ error: CSVError) -> CLIError {
+        .failure(error.description)
     }
 
     /// Renders to the checked output and prints a summary.
