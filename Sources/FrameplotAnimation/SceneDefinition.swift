@@ -1,4 +1,5 @@
 import FrameplotCanvas
+import FrameplotModel
 
 /// A catalog scene: its name, its typed options and how to prepare it from them.
 ///

@@ -112,7 +112,7 @@ struct SceneTests {
         let steps = try #require(scene.recordedRun).steps
         #expect(abs(steps[0].loss - 50.416) < 1e-6)
         // The slides print the centred intercept: "iter = 0 L = 50.416000 w0 = 1.980000 w1 = -0.672800".
-        let centred = LinregScene.centredParameters(steps[1])
+        let centred = LinregScene.centredParameters(Array(steps[1].parameters))
         #expect(abs(centred[0] - 1.98) < 1e-9 && abs(centred[1] - (-0.6728)) < 1e-9)
         // The history itself says it as a person writes it: weight = w0 + w1 · height.
         let heights = Dataset.heightWeight.column(0), weights = Dataset.heightWeight.targets

@@ -24,7 +24,7 @@ enum BuiltInHistoryCheck {
     static func require(_ run: RecordedRun, source: String, recordedOn: String, needs: String,
                         loss: (_ parameters: [Double]) -> Double) throws {
         for step in run.steps {
-            let expected = loss(step.parameters)
+            let expected = loss(Array(step.parameters))
             let recorded = step.loss
             let agrees = expected == recorded
                 || (expected.isFinite && recorded.isFinite

@@ -112,8 +112,7 @@ public enum GD1DScene: SceneDefinition {
             }
             figure.axes.straightLine(slope: slope, intercept: y - slope * x, color: Color(hex: 0xff7f0e), width: 1.5, layer: .dynamic)
             figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3], layer: .dynamic)
-            if let next = frame.nextRecorded {
-                let nextX = next.parameters[0]
+            if let nextX = frame.nextRecordedParameters?[0] {
                 figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: function.value(nextX)), color: figure.theme.colors.text,
                                   width: 1.5, layer: .dynamic)
             }
@@ -125,8 +124,8 @@ public enum GD1DScene: SceneDefinition {
 }
 
 extension AnimationFrame {
-    /// The recorded state after this frame's, if any (where the next step lands).
-    var nextRecorded: TrainingStep? { index + 1 < run.steps.count ? run.steps[index + 1] : nil }
+    /// The parameters of the recorded state after this frame's, if any (where the next step lands).
+    var nextRecordedParameters: [Double]? { index + 1 < run.steps.count ? Array(run.steps[index + 1].parameters) : nil }
 }
 
 /// The function `gd1d` descends: the built-in parabola or a typed formula in x.

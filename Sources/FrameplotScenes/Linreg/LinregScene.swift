@@ -100,11 +100,15 @@ public enum LinregScene: SceneDefinition {
         }
     }
 
-    /// The slides' centred parameters of a state of the built-in run: [w0 − ȳ + w1·x̄, w1].
-    public static func centredParameters(_ step: TrainingStep) -> [Double] {
+    /// The slides' centred parameters of the built-in run's [w0, w1]: [w0 − ȳ + w1·x̄, w1].
+    ///
+    /// ```swift
+    /// LinregScene.centredParameters([182.4288, -0.6728])   // [1.98, -0.6728], the slides' "iter = 0"
+    /// ```
+    public static func centredParameters(_ parameters: [Double]) -> [Double] {
         let heights = Dataset.heightWeight.column(0), weights = Dataset.heightWeight.targets
         let xMean = heights.reduce(0, +) / Double(heights.count), yMean = weights.reduce(0, +) / Double(weights.count)
-        return [step.parameters[0] - yMean + step.parameters[1] * xMean, step.parameters[1]]
+        return [parameters[0] - yMean + parameters[1] * xMean, parameters[1]]
     }
 
     /// The caption of the data panel.
