@@ -79,7 +79,9 @@ let package = Package(
                     dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotScenes"]),
         .testTarget(name: "FrameplotScenesTests",
                     dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
-        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot"]),
+        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotModel"]),
+        // Compiles every ```swift block of README.md and docs/*.md against the built modules.
+        .testTarget(name: "FrameplotDocsTests", dependencies: ["Frameplot"]),
     ],
     swiftLanguageModes: [.v6]
 )
