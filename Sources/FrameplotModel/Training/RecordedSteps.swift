@@ -54,10 +54,14 @@ public struct RecordedSteps: RandomAccessCollection, Sendable, Hashable, CustomS
     @inlinable public func index(before i: Int) -> Int { i - 1 }
     @inlinable public var count: Int { endIndex - startIndex }
 
-    /// The losses of these states, in order.
+    /// The losses of these states, in order (a copy of the column).
     public var losses: [Double] { Array(columns.losses[startIndex..<endIndex]) }
 
-    /// The values of parameter `index` over these states.
+    /// The step numbers of these states, in order (a copy of the column).
+    public var stepNumbers: [Int] { Array(columns.steps[startIndex..<endIndex]) }
+
+    /// The values of parameter `index` over these states: the fast way to read a column
+    /// (a strided copy, several times faster than `map { $0.parameters[index] }`).
     ///
     /// ```swift
     /// let aPath = frame.past.parameterValues(0)
@@ -65,7 +69,8 @@ public struct RecordedSteps: RandomAccessCollection, Sendable, Hashable, CustomS
     public func parameterValues(_ index: Int) -> [Double] {
         let width = columns.parameterNames.count
         guard index >= 0, index < width else { return [] }
-        return (startIndex..<endIndex).map { columns.parameters[$0 * width + index] }
+        let values = columns.parameters   // one read of the column storage, then plain array access
+        return (startIndex..<endIndex).map { values[$0 * width + index] }
     }
 
     /// Bytes held by the columns (capacity included), for memory budgets and tests.
