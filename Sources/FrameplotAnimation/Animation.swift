@@ -46,40 +46,22 @@ public struct Animation: AnimationScene {
     public var frameCount: Int { run.steps.count }
 
     /// ``settings`` plus the identity.
-    public var fingerprint: [String: String] {
-        settings.merging(["identity": identity.hex]) { _, identity in identity }
-    }
+    public var fingerprint: [String: String] { AnimationIdentity.fingerprint(settings, identity: identity) }
 
     public var identity: RenderIdentity {
-        var hasher = RenderIdentityHasher(kind: "animation")
-        hasher.combine("name", name)
-        hasher.combine("fps", framesPerSecond)
-        for key in settings.keys.sorted() { hasher.combine(key, settings[key] ?? "") }
-        hasher.combine("drawing", drawingIdentity.get(drawingHash))
-        return hasher.finalize()
+        AnimationIdentity.identity(kind: "animation", name: name, framesPerSecond: framesPerSecond, settings: settings,
+                                   drawing: drawingIdentity.get {
+            AnimationIdentity.drawing(kind: "animation drawing", size: size, run: run) { canvas in
+                try renderStatic(on: canvas)
+                for index in AnimationIdentity.sampleFrames(count: frameCount) { try renderFrame(index, on: canvas) }
+            }
+        })
     }
 
     public func renderStatic(on canvas: Canvas) throws { try background?(canvas) }
 
     public func renderFrame(_ index: Int, on canvas: Canvas) throws {
         try drawFrame(AnimationFrame(index: index, run: run), canvas)
-    }
-
-    private func drawingHash() -> RenderIdentity {
-        var hasher = RenderIdentityHasher(kind: "animation drawing")
-        hasher.combine("size", [size.width, size.height])
-        hasher.combine("run", run: run)
-        let canvas = HashingCanvas(size: size, hasher: hasher)
-        do {
-            try renderStatic(on: canvas)
-            for index in FigureAnimation.samples(count: frameCount, at: 3) { try renderFrame(index, on: canvas) }
-        } catch {
-            // A drawing that throws is hashed up to the failure; the render itself reports it.
-            var failed = canvas.hasher
-            failed.combine("error", String(describing: error))
-            return failed.finalize()
-        }
-        return canvas.hasher.finalize()
     }
 }
 

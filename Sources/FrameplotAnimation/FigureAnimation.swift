@@ -91,19 +91,19 @@ public struct FigureAnimation: AnimationScene {
     public var size: Size { figure.size }
     public var frameCount: Int { run.steps.count }
 
-    /// ``settings`` plus the identity, so that even a renderer that compares only the
-    /// manifest's options never keeps frames of another run.
-    public var fingerprint: [String: String] {
-        settings.merging(["identity": identity.hex]) { _, identity in identity }
-    }
+    /// ``settings`` plus the identity.
+    public var fingerprint: [String: String] { AnimationIdentity.fingerprint(settings, identity: identity) }
 
     public var identity: RenderIdentity {
-        var hasher = RenderIdentityHasher(kind: "figure-animation")
-        hasher.combine("name", name)
-        hasher.combine("fps", framesPerSecond)
-        for key in settings.keys.sorted() { hasher.combine(key, settings[key] ?? "") }
-        hasher.combine("drawing", drawingIdentity.get(drawingHash))
-        return hasher.finalize()
+        AnimationIdentity.identity(kind: "figure-animation", name: name, framesPerSecond: framesPerSecond,
+                                   settings: settings, drawing: drawingIdentity.get {
+            AnimationIdentity.drawing(kind: "figure-animation drawing", size: size, extra: [figure.scale], run: run) { canvas in
+                figure.render(on: canvas, layout: layout, layers: .all)
+                for index in AnimationIdentity.sampleFrames(count: frameCount) {
+                    Self.frameFigure(figure, index: index, run: run, build: build).render(on: canvas, layout: layout, layers: .frame)
+                }
+            }
+        })
     }
 
     public func renderStatic(on canvas: Canvas) throws {
@@ -138,18 +138,5 @@ public struct FigureAnimation: AnimationScene {
             if out.last != index { out.append(index) }
         }
         return out
-    }
-
-    /// The run, the size and scale, the static drawing and three sample frames, hashed exactly.
-    private func drawingHash() -> RenderIdentity {
-        var hasher = RenderIdentityHasher(kind: "figure-animation drawing")
-        hasher.combine("size", [size.width, size.height, figure.scale])
-        hasher.combine("run", run: run)
-        let canvas = HashingCanvas(size: size, hasher: hasher)
-        figure.render(on: canvas, layout: layout, layers: .all)
-        for index in Self.samples(count: frameCount, at: 3) {
-            Self.frameFigure(figure, index: index, run: run, build: build).render(on: canvas, layout: layout, layers: .frame)
-        }
-        return canvas.hasher.finalize()
     }
 }

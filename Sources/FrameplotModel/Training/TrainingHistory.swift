@@ -35,18 +35,10 @@ public final class TrainingHistory: TrainingObserver {
     /// The states as a value (shared, not copied).
     public var run: RecordedRun { RecordedRun(steps) }
 
-    /// Names of the parameters (CSV columns after `loss`). Setting a different number of names
-    /// cuts the columns or pads them with NaN.
-    public var parameterNames: [String] {
-        get { steps.parameterNames }
-        set { steps.setParameterNames(newValue) }
-    }
-
-    /// Names of the metrics (CSV columns after the parameters).
-    public var metricNames: [String] {
-        get { steps.metricNames }
-        set { steps.setMetricNames(newValue) }
-    }
+    /// Names of the parameters (CSV columns after `loss`), as ``RecordedRun/parameterNames``.
+    public var parameterNames: [String] { get { steps.parameterNames } set { steps.setParameterNames(newValue) } }
+    /// Names of the metrics (CSV columns after the parameters), as ``RecordedRun/metricNames``.
+    public var metricNames: [String] { get { steps.metricNames } set { steps.setMetricNames(newValue) } }
 
     /// The run information matching this history.
     ///

@@ -15,6 +15,14 @@ import FrameplotCanvas
         return fig
     }
 
+    /// One static green point in the middle, no grid.
+    func pointFigure() -> Figure {
+        var fig = figure()
+        fig.axes.showsGrid = false
+        fig.axes.scatter(xs: [5], ys: [5], size: 24, color: green)
+        return fig
+    }
+
     func pixel(_ canvas: ImageCanvas, _ fig: Figure, x: Double, y: Double) -> RGBA8 {
         let p = fig.layout(measuringWith: canvas).panels[0].transform.point(x: x, y: y)
         return canvas.pixel(x: Int(p.x * canvas.scale), y: Int(p.y * canvas.scale))
@@ -39,9 +47,7 @@ import FrameplotCanvas
     /// Per-frame regions under static points: the static points go to the overlay, and the
     /// three layers drawn in turn give exactly the whole figure.
     @Test func perFrameRegionsSitUnderStaticPoints() throws {
-        var base = figure()
-        base.axes.showsGrid = false
-        base.axes.scatter(xs: [5], ys: [5], size: 24, color: green)
+        let base = pointFigure()
         var frame = base
         frame.beginFrame()
         frame.axes.horizontalSpan(y: 0...10, color: red, alpha: 1)               // no layer: argument
@@ -75,9 +81,7 @@ import FrameplotCanvas
 
     /// With per-frame regions and lines only, static points and text sit in the overlay.
     @Test func staticMarksAboveEveryFrameMarkGoToTheOverlay() throws {
-        var base = figure()
-        base.axes.showsGrid = false
-        base.axes.scatter(xs: [5], ys: [5], size: 24, color: green)
+        let base = pointFigure()
         var frame = base
         frame.beginFrame()
         frame.axes.horizontalSpan(y: 0...10, color: red, alpha: 1)
