@@ -5,7 +5,9 @@ import FrameplotModel
 /// Push states from any loop with ``record(step:loss:parameters:metrics:epoch:)``, or pass the
 /// recorder to a `Trainer` as its observer (it then reports exactly the steps the schedule
 /// asks for). ``run`` holds the recorded states, ending with the last state seen so the
-/// animation ends on the final state. docs/recording.md compares it with `TrainingHistory`.
+/// animation ends on the final state. One recorder records one run: steps must increase
+/// (`record` throws otherwise; a `Trainer` restarted into a used recorder adds nothing).
+/// docs/recording.md compares it with `TrainingHistory`.
 ///
 /// ```swift
 /// let recorder = AnimationRecorder(schedule: .every(10), parameterNames: ["w", "b"])
