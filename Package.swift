@@ -81,7 +81,9 @@ let package = Package(
                     dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
         .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotModel"]),
         // Compiles every ```swift block of README.md and docs/*.md against the built modules.
-        .testTarget(name: "FrameplotDocsTests", dependencies: ["Frameplot"]),
+        // (The umbrella is built for those blocks; the tests import the layers themselves.)
+        .testTarget(name: "FrameplotDocsTests",
+                    dependencies: ["Frameplot", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
     ],
     swiftLanguageModes: [.v6]
 )

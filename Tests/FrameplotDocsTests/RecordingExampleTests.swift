@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-import Frameplot
+// The layers rather than the `Frameplot` umbrella, so this file is rebuilt whenever they change.
+import FrameplotAnimation
+import FrameplotCanvas
+import FrameplotModel
+import FrameplotPlot
 
 /// The first example of docs/recording.md (a hand-written gradient-descent loop, no Trainer),
 /// run in-process as printed, and, with `FRAMEPLOT_DEPENDENT_PACKAGE=1`, built as a brand-new

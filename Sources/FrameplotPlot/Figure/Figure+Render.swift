@@ -30,6 +30,11 @@ extension Figure {
                 layout.title?.draw(on: canvas)
             }
             for (i, axes) in panels.enumerated() where i < layout.panels.count {
+                if axes.view3D != nil, let threeD = layout.panels[i].threeD {
+                    Panel3DRenderer(axes: axes, layout: layout.panels[i], threeD: threeD, style: style, canvas: canvas,
+                                    resolution: resolution).draw(layers)
+                    continue
+                }
                 PanelRenderer(axes: axes, layout: layout.panels[i], style: style, canvas: canvas, resolution: resolution)
                     .draw(layers)
             }
@@ -46,7 +51,8 @@ extension Figure {
     /// ```
     public func drawsStaticContent(in layers: RenderLayers, layout: FigureLayout) -> Bool {
         let showsGrid = PlotStyle(theme: theme).showGrid
-        for (i, axes) in panels.enumerated() where i < layout.panels.count {
+        // A 3-D panel keeps every static mark in the background (depth orders it, not strata).
+        for (i, axes) in panels.enumerated() where i < layout.panels.count && axes.view3D == nil {
             let strata = layout.panels[i].frameStrata
             func drawn(_ part: PanelRenderer.Part) -> Bool {
                 layers.contains(PanelRenderer.layer(ofStatic: part, frameStrata: strata))

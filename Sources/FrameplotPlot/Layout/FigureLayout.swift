@@ -45,11 +45,13 @@ public struct PanelLayout: Sendable {
     public var frameStrata: ClosedRange<MarkStratum>?
     /// Whether the spines and legend are drawn above per-frame marks (the panel has some).
     public var overlaysInForeground: Bool { frameStrata != nil }
+    /// The 3-D box, ticks and labels of a panel with ``Axes/view3D``, or nil.
+    public var threeD: Layout3D? = nil
 
     /// Every text of the panel's decorations (tick labels, axis labels, title, legend, colorbar).
     public var texts: [PlacedText] {
         xTicks.compactMap(\.label) + yTicks.compactMap(\.label) + labels
-            + (legend?.texts ?? []) + (colorbar?.texts ?? [])
+            + (legend?.texts ?? []) + (colorbar?.texts ?? []) + (threeD?.labels ?? [])
     }
 }
 
