@@ -30,7 +30,8 @@ struct ClassifierPanel: Sendable {
         classXs = xs; classYs = ys
     }
 
-    /// The static panel: titles, limits, and a labelled scatter per class for the legend.
+    /// The static panel: titles, limits, and a labelled scatter per class (static marks, which
+    /// the plot layer stacks above every frame's regions and lines).
     func makeAxes(colors: [Color]) -> Axes {
         var axes = Axes()
         axes.x = AxisSpec(label: points.xTitle, limits: AxisLimits(lower: xRange.lowerBound, upper: xRange.upperBound), margin: 0)
@@ -38,18 +39,13 @@ struct ClassifierPanel: Sendable {
         axes.aspect = points.isBuiltIn ? .equal : .auto
         axes.showsGrid = false
         axes.legendPlacement = points.isBuiltIn ? .upperLeft : .best
-        addPoints(to: &axes, colors: colors, layer: .static, labelled: true)
-        return axes
-    }
-
-    /// Adds the points, one scatter per class; on `.dynamic` they sit above a frame's moving background.
-    func addPoints(to axes: inout Axes, colors: [Color], layer: MarkLayer, labelled: Bool = false) {
         // Many points get smaller markers, so the classes stay visible rather than a blot.
         let count = points.dataset.count
         let size = count > 2_000 ? 3.0 : count > 500 ? 4.5 : 6
         for k in classXs.indices {
             axes.scatter(xs: classXs[k], ys: classYs[k], size: size, color: colors[k % colors.count], edgeColor: .white,
-                         label: labelled ? points.classNames[k] : nil, layer: layer)
+                         label: points.classNames[k])
         }
+        return axes
     }
 }

@@ -108,17 +108,17 @@ public enum GD1DScene: SceneDefinition {
             let past = frame.past.dropLast()
             if !past.isEmpty {
                 figure.axes.scatter(xs: past.map { $0.parameters[0] }, ys: past.map { function.value($0.parameters[0]) }, size: 5,
-                                    color: Color(hex: 0x7f7f7f), alpha: 0.6, layer: .dynamic)
+                                    color: Color(hex: 0x7f7f7f), alpha: 0.6)
             }
-            figure.axes.straightLine(slope: slope, intercept: y - slope * x, color: Color(hex: 0xff7f0e), width: 1.5, layer: .dynamic)
-            figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3], layer: .dynamic)
+            figure.axes.straightLine(slope: slope, intercept: y - slope * x, color: Color(hex: 0xff7f0e), width: 1.5)
+            figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3])
             if let nextX = frame.nextRecordedParameters?[0] {
                 figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: function.value(nextX)), color: figure.theme.colors.text,
-                                  width: 1.5, layer: .dynamic)
+                                  width: 1.5)
             }
-            figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent, layer: .dynamic)
+            figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent)
             figure.axes.text(caption(frame.step.step, x: x, function: function), axesFraction: DataPoint(x: 0.5, y: 0.97),
-                             anchor: .topCenter, background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
+                             anchor: .topCenter, background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }
 }

@@ -172,13 +172,11 @@ public enum GDLocusScene: SceneDefinition {
             let step = frame.step
             let path = frame.past
             figure[0, 0].line(xs: path.map { $0.parameters[0] }, ys: path.map { $0.parameters[1] },
-                              color: .white, width: 1.5, layer: .dynamic)
-            figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
-                              layer: .dynamic)
+                              color: .white, width: 1.5)
+            figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
             figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: figure.theme.colors.text,
-                                      width: 1, layer: .dynamic)
-            figure[0, 1].text(parameterText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
-                              layer: .dynamic)
+                                      width: 1)
+            figure[0, 1].text(parameterText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
         }
     }
 

@@ -116,7 +116,7 @@ public enum LogisticScene: SceneDefinition {
         let (xRange, yRange) = (panel.xRange, panel.yRange)
         var figure = SceneFigure.figure(settings, defaultSize: defaultSize, columns: 2)
         let classColors = [figure.theme.palette.color(0), figure.theme.palette.color(1)]
-        // Labelled copies for the legend; the visible points are drawn each frame above the background.
+        // The points are static marks; the plot layer stacks them above each frame's background and line.
         figure[0, 0] = panel.makeAxes(colors: classColors)
 
         let losses = run.steps.map(\.loss).filter(\.isFinite)
@@ -136,14 +136,13 @@ public enum LogisticScene: SceneDefinition {
                 1 / (1 + Foundation.exp(-(w[0] + w[1] * a + w[2] * b)))
             }
             figure[0, 0].heatmap(probability, colormap: background, norm: ColorNorm(vmin: 0, vmax: 1),
-                                 interpolation: .bilinear, layer: .dynamic)
-            figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: figure.theme.colors.text, width: 1.5, layer: .dynamic)
-            panel.addPoints(to: &figure[0, 0], colors: classColors, layer: .dynamic)
+                                 interpolation: .bilinear)
+            figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: figure.theme.colors.text, width: 1.5)
             let past = frame.past
             figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: classColors[0],
-                              width: 1.5, layer: .dynamic)
+                              width: 1.5)
             figure[0, 1].text(caption(frame.step), axesFraction: DataPoint(x: 0.97, y: 0.97),
-                              anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
+                              anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }
 }

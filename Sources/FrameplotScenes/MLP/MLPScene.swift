@@ -153,20 +153,19 @@ public enum MLPScene: SceneDefinition {
                 let k = prediction.classCount
                 let scores = (0..<(grid.columns * grid.rows)).map { Array(probabilities[($0 * k)..<($0 * k + k)]) }
                 figure[0, 0].decisionRegions(.grid(DecisionGrid(xs: xs, ys: ys, labels: prediction.classIndex, scores: scores)),
-                                             classes: classCount, colors: colors, alpha: 0.3, layer: .dynamic)
+                                             classes: classCount, colors: colors, alpha: 0.3)
             }
-            panel.addPoints(to: &figure[0, 0], colors: colors, layer: .dynamic)
             let past = frame.past
             let steps = past.map { Double($0.step) }
-            figure[0, 1].line(xs: steps, ys: past.map(\.loss), color: lossColor, width: 1.8, layer: .dynamic)
+            figure[0, 1].line(xs: steps, ys: past.map(\.loss), color: lossColor, width: 1.8)
             if !accuracies.isEmpty {
                 figure[0, 1].line(xs: steps, ys: past.map { $0.metrics["accuracy"] ?? .nan }, color: accuracyColor,
-                                  width: 1.8, layer: .dynamic)
+                                  width: 1.8)
             }
             var caption = String(format: "step %d   loss %.4f", frame.step.step, frame.step.loss)
             if let accuracy = frame.step.metrics["accuracy"] { caption += String(format: "   accuracy %.1f%%", accuracy * 100) }
             figure[0, 1].text(caption, axesFraction: DataPoint(x: 0.97, y: 0.97), anchor: TextAnchor(.right, .top),
-                              background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
+                              background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }
 }
