@@ -6,29 +6,52 @@ import Musl
 import Darwin
 #endif
 
+/// What a path names, for checks before writing.
+///
+/// ```swift
+/// FileKind.at("Output") == .folder
+/// FileKind.at("/dev/null") == .characterDevice
+/// ```
+public enum FileKind: Equatable, Sendable {
+    case regular, folder, symbolicLink, characterDevice, blockDevice, fifo, socket, unknown
+
+    /// What `path` names, following symbolic links (``PathEncoding`` paths); nil when nothing.
+    public static func at(_ path: String) -> FileKind? {
+        FileSystem.status(path).map(FileSystem.kind(of:))
+    }
+
+    /// What `path` itself is, without following a symbolic link; nil when nothing.
+    public static func ofLink(_ path: String) -> FileKind? {
+        FileSystem.linkStatus(path).map(FileSystem.kind(of:))
+    }
+
+    /// Why a file cannot be created in `folder` now (`access(W_OK)`), or nil when it can.
+    public static func writeBlocker(inFolder folder: String) -> FileWriteError.Reason? {
+        PathEncoding.withFileSystemPath(folder) { access($0, W_OK) } == 0 ? nil : FileWriteError.reason(errno: errno, folder: folder)
+    }
+
+    /// "a folder", "a character device", … for messages.
+    public var phrase: String {
+        switch self {
+        case .regular: return "a regular file"
+        case .folder: return "a folder"
+        case .symbolicLink: return "a symbolic link"
+        case .characterDevice: return "a character device"
+        case .blockDevice: return "a block device"
+        case .fifo: return "a named pipe (FIFO)"
+        case .socket: return "a socket"
+        case .unknown: return "a special file"
+        }
+    }
+}
+
 /// Thin wrappers over the C library's path calls, taking paths in ``PathEncoding``.
 ///
 /// ```swift
 /// if let info = FileSystem.linkStatus("Output/x.mp4"), FileSystem.kind(of: info) == .symbolicLink { … }
 /// ```
 enum FileSystem {
-    enum Kind: Equatable {
-        case regular, folder, symbolicLink, characterDevice, blockDevice, fifo, socket, unknown
-
-        /// "a folder", "a character device", … for messages.
-        var phrase: String {
-            switch self {
-            case .regular: return "a regular file"
-            case .folder: return "a folder"
-            case .symbolicLink: return "a symbolic link"
-            case .characterDevice: return "a character device"
-            case .blockDevice: return "a block device"
-            case .fifo: return "a named pipe (FIFO)"
-            case .socket: return "a socket"
-            case .unknown: return "a special file"
-            }
-        }
-    }
+    typealias Kind = FileKind
 
     static func kind(of info: stat) -> Kind {
         switch info.st_mode & S_IFMT {

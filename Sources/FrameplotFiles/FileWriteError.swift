@@ -85,12 +85,15 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         let shown = "\"" + PathEncoding.display(path) + "\""
         let subject = isFolder ? "cannot write into the folder \(shown)" : "cannot write \(shown)"
-        return subject + ": " + Self.explain(reason)
+        return subject + ": " + reason.explanation
     }
+}
 
-    static func explain(_ reason: Reason) -> String {
+extension FileWriteError.Reason {
+    /// The reason in words, e.g. `the disk is full (no space left on device)`.
+    public var explanation: String {
         func quoted(_ path: String) -> String { "\"" + PathEncoding.display(path) + "\"" }
-        switch reason {
+        switch self {
         case .diskFull: return "the disk is full (no space left on device)"
         case .quotaExceeded: return "your disk quota is used up"
         case let .permissionDenied(folder): return "permission denied (no right to create or replace files in \(quoted(folder)))"
