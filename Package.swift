@@ -78,7 +78,7 @@ let package = Package(
 
         // MARK: Tests (swift-testing)
         .testTarget(name: "FrameplotFilesTests", dependencies: ["FrameplotFiles"]),
-        .testTarget(name: "FrameplotCanvasTests", dependencies: ["FrameplotCanvas", "FrameplotFiles"]),
+        .testTarget(name: "FrameplotCanvasTests", dependencies: ["FrameplotCanvas"]),
         .testTarget(name: "FrameplotModelTests", dependencies: ["FrameplotModel"]),
         .testTarget(name: "FrameplotPlotTests", dependencies: ["FrameplotCanvas", "FrameplotPlot"]),
         .testTarget(name: "FrameplotAnimationTests",

@@ -125,24 +125,28 @@ public final class OutputFolder {
     /// - Throws: ``FileWriteError`` (`isFolder` set) naming why: a file in the way, no
     ///   permission, a read-only file system, a full disk.
     public static func create(_ path: String) throws {
-        guard !path.isEmpty else { throw FileWriteError(path: path, reason: .notAFileName, isFolder: true) }
+        try create(path, requested: path)
+    }
+
+    private static func create(_ path: String, requested: String) throws {
+        guard !path.isEmpty else { throw FileWriteError(path: requested, reason: .notAFileName, isFolder: true) }
         if let info = FileSystem.status(path) {
             guard FileSystem.kind(of: info) == .folder else {
-                throw FileWriteError(path: path, reason: .notAFolder(path), isFolder: true)
+                throw FileWriteError(path: requested, reason: .notAFolder(path), isFolder: true)
             }
             return
         }
         var trimmed = path
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         let parent = FileSystem.split(trimmed).folder
-        if parent != trimmed && parent != "." && parent != "/" { try create(parent) }
+        if parent != trimmed && parent != "." && parent != "/" { try create(parent, requested: requested) }
         let made = PathEncoding.withFileSystemPath(trimmed) { mkdir($0, 0o777) } == 0
         if !made {
             let code = errno
             if code == EEXIST, let info = FileSystem.status(trimmed), FileSystem.kind(of: info) == .folder { return }
             let reason: FileWriteError.Reason = code == EEXIST ? .notAFolder(trimmed)
                 : FileWriteError.reason(errno: code, folder: parent)
-            throw FileWriteError(path: path, reason: reason, isFolder: true)
+            throw FileWriteError(path: requested, reason: reason, isFolder: true)
         }
     }
 }
