@@ -69,6 +69,7 @@ extension FrameRenderer {
                 padToEven: false, timing: &timing)
         }
         if stopRequested { throw AnimationError.videoCancelled(path: path) }
+        try VideoFileCheck.verify(output.temporaryPath, format: format, output: path)
         try output.commit()
         return RenderSummary(framesRendered: scene.frameCount, framesSkipped: 0, seconds: Self.seconds(since: started),
                              timing: timing, workers: plan.workers)

@@ -178,6 +178,26 @@ struct VideoTests {
     }
 }
 
+extension VideoTests {
+    @Test("a truncated MP4 or GIF (ffmpeg 5 exits 0 on a full disk) is recognised as incomplete", .enabled(if: VideoTests.hasFFmpeg))
+    func truncatedVideosAreRefused() throws {
+        let folder = TemporaryFolder(); defer { folder.cleanup() }
+        let renderer = FrameRenderer(scene: SlidingBoxScene(frameCount: 6), progress: .quiet)
+        for format in [VideoOptions.Format.mp4, .gif] {
+            let path = folder.file("v.\(format.rawValue)")
+            try renderer.renderVideo(to: path)
+            try VideoFileCheck.verify(path, format: format, output: path)
+            let bytes = try #require(folder.bytes("v.\(format.rawValue)"))
+            for cut in [bytes.count / 2, bytes.count - 1] {
+                try Data(bytes.prefix(cut)).write(to: URL(fileURLWithPath: path))
+                #expect(throws: AnimationError.ffmpegFailed(status: 0, message: "the \(format.rawValue.uppercased()) it wrote is incomplete")) {
+                    try VideoFileCheck.verify(path, format: format, output: path)
+                }
+            }
+        }
+    }
+}
+
 /// A dark scene of odd size, for the padding of MP4s.
 struct DarkScene: AnimationScene {
     var name: String { "dark" }
