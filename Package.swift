@@ -79,7 +79,7 @@ let package = Package(
         // MARK: Tests (swift-testing)
         .testTarget(name: "FrameplotFilesTests", dependencies: ["FrameplotFiles"]),
         .testTarget(name: "FrameplotCanvasTests", dependencies: ["FrameplotCanvas"]),
-        .testTarget(name: "FrameplotModelTests", dependencies: ["FrameplotModel"]),
+        .testTarget(name: "FrameplotModelTests", dependencies: ["FrameplotModel", "FrameplotFiles"]),
         .testTarget(name: "FrameplotPlotTests", dependencies: ["FrameplotCanvas", "FrameplotPlot"]),
         .testTarget(name: "FrameplotAnimationTests",
                     dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotFiles", "FrameplotModel", "FrameplotScenes"]),

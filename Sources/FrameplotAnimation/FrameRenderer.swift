@@ -112,7 +112,7 @@ public struct FrameRenderer: Sendable {
         hasher.combine("png", [Double(pngOptions.compressionLevel), Double(PNGOptions.Filter.allCases.firstIndex(of: pngOptions.filter) ?? 0),
                                pngOptions.recordsResolution ? 1 : 0])
         hasher.combine("version", FrameplotVersion.string)
-        layer.withUnsafeBGRABytes { bytes, _ in hasher.combine("static", bytes: bytes) }
+        hasher.combine("static", layer.withUnsafeBGRABytes { bytes, _ in FrameHash.pixels(bytes) })
         return hasher.finalize()
     }
 
