@@ -45,16 +45,19 @@ extension FrameRenderer {
         return plan
     }
 
-    /// Whether every pixel of `canvas` has full alpha.
+    /// Whether every pixel of `canvas` has full alpha (two pixels per 64-bit load).
     static func isOpaque(_ canvas: ImageCanvas) -> Bool {
-        canvas.withUnsafeBGRABytes { bytes, stride in
+        let alpha: UInt64 = 0xFF00_0000_FF00_0000
+        return canvas.withUnsafeBGRABytes { bytes, stride in
+            let rowBytes = canvas.pixelWidth * 4
             for y in 0..<canvas.pixelHeight {
                 let row = y * stride
-                var x = 3
-                while x < canvas.pixelWidth * 4 {
-                    if bytes[row + x] != 0xFF { return false }
-                    x += 4
+                var x = 0
+                while x + 8 <= rowBytes {
+                    if bytes.loadUnaligned(fromByteOffset: row + x, as: UInt64.self) & alpha != alpha { return false }
+                    x += 8
                 }
+                if x < rowBytes && bytes[row + x + 3] != 0xFF { return false }
             }
             return true
         }

@@ -151,6 +151,20 @@ struct RenderFolderTests {
         }
     }
 
+    @Test("a translucent static layer is always cached (redrawing it would change pixels)")
+    func translucentLayerKeepsItsCache() throws {
+        let canvas = try ImageCanvas(width: 5, height: 3)
+        canvas.clear(.white)
+        #expect(FrameRenderer.isOpaque(canvas))
+        canvas.clear(.clear)
+        canvas.fill(.rect(Rect(x: 0, y: 0, width: 4, height: 3)), color: .white)
+        #expect(!FrameRenderer.isOpaque(canvas), "the last (odd) column is transparent")
+        let renderer = FrameRenderer(scene: SlidingBoxScene(), progress: quiet, memoryBudget: 1)
+        #expect(renderer.canvasPlan(for: canvas, maxWorkers: 4, framesPerWorker: 1).cachesStaticLayer)
+        canvas.clear(.white)
+        #expect(!renderer.canvasPlan(for: canvas, maxWorkers: 4, framesPerWorker: 1).cachesStaticLayer)
+    }
+
     @Test("a render under a one-canvas budget draws the same bytes as one with all workers")
     func tightBudgetSameBytes() throws {
         let roomy = TemporaryFolder(), tight = TemporaryFolder()

@@ -209,18 +209,3 @@ struct DarkScene: AnimationScene {
         canvas.fill(.rect(Rect(x: 10 + Double(index) * 5, y: 10, width: 8, height: 8)), color: Color(hex: 0x4060a0))
     }
 }
-
-/// Runs a program and returns its standard output as bytes, or nil when it cannot run.
-func runProgramBytes(_ path: String, _ arguments: [String]) -> [UInt8]? {
-    guard FileManager.default.isExecutableFile(atPath: path) else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return [UInt8](data)
-}

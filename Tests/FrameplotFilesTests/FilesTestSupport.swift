@@ -36,17 +36,11 @@ final class SmallDisk {
     static let available: Bool = SmallDisk(kilobytes: 16) != nil
 }
 
-/// Runs a program and returns its exit status (-1 when it cannot start).
+/// Runs a program (through the module's own ``ChildProcess``) and returns its exit status,
+/// -1 when it cannot start.
 @discardableResult
 func run(_ program: String, _ arguments: [String]) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
+    (try? ChildProcess(executable: program, arguments: arguments))?.finish() ?? -1
 }
 
 /// What `path` is, without following a link.
