@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FrameplotModel
+import FrameplotFiles
 
 @Suite("Training history files")
 struct TrainingHistoryTests {
@@ -54,7 +55,10 @@ struct TrainingHistoryTests {
                                                      metrics: ["accuracy", "validation loss"])
         #expect(json.steps == original.steps)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["run.csv", "run.jsonl"])
-        #expect(throws: TrainingError.self) { try original.writeCSV(to: dir + "/missing/run.csv") }
+        // Written by the shared atomic writer: its error names the missing folder.
+        #expect(throws: FileWriteError(path: dir + "/missing/run.csv", reason: .missingFolder(dir + "/missing"))) {
+            try original.writeCSV(to: dir + "/missing/run.csv")
+        }
     }
 
     @Test func jsonLinesAreFlatObjectsThatLogReadersUnderstand() throws {
