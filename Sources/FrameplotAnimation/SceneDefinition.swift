@@ -1,3 +1,4 @@
+import Foundation
 import FrameplotCanvas
 import FrameplotModel
 
@@ -113,7 +114,20 @@ public struct SceneRequest<Options: SceneOptionSet>: Sendable {
             try hasher.combine("file", contentsOf: file)
         }
         hasher.combine("version", FrameplotVersion.string)
-        return PreparedScene(scene: scene, recordedRun: recordedRun, identity: hasher.finalize())
+        let identity = hasher.finalize()
+        return PreparedScene(scene: scene, recordedRun: recordedRun, identity: identity, fingerprint: [
+            "identity": identity.hex,
+            "options": try Self.json(options),
+            "settings": try Self.json(settings),
+        ])
+    }
+
+    /// Compact JSON with sorted keys, for the manifest's description of the render.
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 
@@ -132,13 +146,14 @@ public struct PreparedScene: AnimationScene {
     /// The states it draws, one per frame (what `--log` writes).
     public let recordedRun: RecordedRun?
     public let identity: RenderIdentity
+    /// What the manifest lists: the identity, and the options and settings as JSON, so a folder
+    /// of frames says what it is a render of.
+    public let fingerprint: [String: String]
 
     public var name: String { scene.name }
     public var size: Size { scene.size }
     public var framesPerSecond: Double { scene.framesPerSecond }
     public var frameCount: Int { scene.frameCount }
-    /// The identity, so that a manifest compares renders by it.
-    public var fingerprint: [String: String] { ["identity": identity.hex] }
 
     public func renderStatic(on canvas: Canvas) throws { try scene.renderStatic(on: canvas) }
     public func renderFrame(_ index: Int, on canvas: Canvas) throws { try scene.renderFrame(index, on: canvas) }

@@ -73,6 +73,14 @@ public struct FrameSize: Hashable, Codable, Sendable, CustomStringConvertible {
     /// 800x600, the plot commands' default figure size.
     public static let standardFigure = FrameSize(unchecked: 800, 600)
 
+    private enum CodingKeys: String, CodingKey { case width, height }
+
+    /// Read from JSON and checked like a typed size.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(width: container.decode(Int.self, forKey: .width), height: container.decode(Int.self, forKey: .height))
+    }
+
     /// The size in layout units.
     public var size: Size { Size(width: Double(width), height: Double(height)) }
 
@@ -135,6 +143,16 @@ public struct FrameRate: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { SceneText.number(value) }
+
+    /// A plain number in JSON, checked again when read.
+    public init(from decoder: Decoder) throws {
+        try self.init(decoder.singleValueContainer().decode(Double.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
 }
 
 /// The device scale of raster output (2 draws twice the pixels with the same layout), within
@@ -170,6 +188,16 @@ public struct RenderScale: Hashable, Codable, Sendable, CustomStringConvertible 
     private init(unchecked value: Double) { self.value = value }
 
     public var description: String { SceneText.number(value) }
+
+    /// A plain number in JSON, checked again when read.
+    public init(from decoder: Decoder) throws {
+        try self.init(decoder.singleValueContainer().decode(Double.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
 }
 
 /// The settings every scene shares: frame size, device scale, theme and frame rate.

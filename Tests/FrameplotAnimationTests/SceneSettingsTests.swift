@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import FrameplotAnimation
 import FrameplotCanvas
@@ -36,6 +37,20 @@ struct SceneSettingsTests {
         #expect(try FrameRate(parsing: "240").value == 240)
         #expect(try ThemeName(parsing: "Dark") == .dark)
         #expect(throws: InvalidOptionValue.self) { try ThemeName(parsing: "neon") }
+    }
+
+    @Test func settingsAreCodableAndCheckedWhenRead() throws {
+        let settings = SceneSettings(size: try FrameSize(width: 640, height: 360), scale: try RenderScale(2), theme: .slides,
+                                     framesPerSecond: try FrameRate(30))
+        let data = try JSONEncoder().encode(settings)
+        #expect(try JSONDecoder().decode(SceneSettings.self, from: data) == settings)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"scale\":2"))
+        #expect(throws: InvalidOptionValue.self) {
+            try JSONDecoder().decode(SceneSettings.self, from: Data(#"{"scale":100,"theme":"default"}"#.utf8))
+        }
+        #expect(throws: InvalidOptionValue.self) {
+            try JSONDecoder().decode(SceneSettings.self, from: Data(#"{"size":{"width":1,"height":9},"scale":1,"theme":"dark"}"#.utf8))
+        }
     }
 
     @Test func decimalsAreStrict() {
