@@ -121,7 +121,7 @@ public enum ThemeName: String, CaseIterable, Codable, Sendable {
 /// ```swift
 /// let rate = try FrameRate(parsing: "30")
 /// ```
-public struct FrameRate: Hashable, Codable, Sendable, CustomStringConvertible {
+public struct FrameRate: CheckedNumberSetting, Hashable, Sendable, CustomStringConvertible {
     public let value: Double
 
     public static let range = 0.0...240.0
@@ -143,16 +143,6 @@ public struct FrameRate: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { SceneText.number(value) }
-
-    /// A plain number in JSON, checked again when read.
-    public init(from decoder: Decoder) throws {
-        try self.init(decoder.singleValueContainer().decode(Double.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 }
 
 /// The device scale of raster output (2 draws twice the pixels with the same layout), within
@@ -161,7 +151,7 @@ public struct FrameRate: Hashable, Codable, Sendable, CustomStringConvertible {
 /// ```swift
 /// let scale = try RenderScale(parsing: "2")
 /// ```
-public struct RenderScale: Hashable, Codable, Sendable, CustomStringConvertible {
+public struct RenderScale: CheckedNumberSetting, Hashable, Sendable, CustomStringConvertible {
     public let value: Double
 
     /// Scale 1: one pixel per layout unit.
@@ -188,8 +178,17 @@ public struct RenderScale: Hashable, Codable, Sendable, CustomStringConvertible 
     private init(unchecked value: Double) { self.value = value }
 
     public var description: String { SceneText.number(value) }
+}
 
-    /// A plain number in JSON, checked again when read.
+/// A number setting that checks its range when made: written to JSON as a plain number and
+/// checked again when read.
+public protocol CheckedNumberSetting: Codable {
+    /// - Throws: ``InvalidOptionValue`` outside the setting's range.
+    init(_ value: Double) throws
+    var value: Double { get }
+}
+
+extension CheckedNumberSetting {
     public init(from decoder: Decoder) throws {
         try self.init(decoder.singleValueContainer().decode(Double.self))
     }
