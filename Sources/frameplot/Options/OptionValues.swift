@@ -1,4 +1,16 @@
 import Foundation
+import FrameplotAnimation
+
+/// A checked figure size in layout units, as the figure commands carry it (parsed and checked
+/// once, as a ``FrameSize``, when the arguments are read).
+struct PlotSize: Equatable {
+    var width: Int
+    var height: Int
+}
+
+extension PlotSize {
+    init(_ size: FrameSize) { self.init(width: size.width, height: size.height) }
+}
 
 /// `--xlim A,B` and `--ylim A,B`.
 enum AxisRangeOption {

@@ -51,7 +51,7 @@ struct PlotOptions: ParsableArguments {
 /// The checked form of ``PlotOptions``.
 struct CheckedPlotOptions {
     var output: OutputTarget
-    var size: FrameSize
+    var size: PlotSize
     var scale: Double
     var theme: ThemeName
     var title: String?
@@ -71,10 +71,11 @@ extension PlotOptions {
         let output = try OutputTarget.figure(output)
         let size = size ?? .standardFigure
         _ = try SceneSettings.pixelSize(of: size.size, scale: scale)
+        let plotSize = PlotSize(size)
         let xlim = try xlim.map { try AxisRangeOption.parse($0, option: "--xlim", logarithmic: logX) }
         let ylim = try ylim.map { try AxisRangeOption.parse($0, option: "--ylim", logarithmic: logY) }
         return CheckedPlotOptions(
-            output: output, size: size, scale: scale.value, theme: theme, title: title,
+            output: output, size: plotSize, scale: scale.value, theme: theme, title: title,
             xlabel: xlabel, ylabel: ylabel, xlim: xlim, ylim: ylim,
             logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid)
     }

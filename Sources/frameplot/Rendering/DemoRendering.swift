@@ -93,7 +93,7 @@ enum DemoRendering {
         var written: [String] = []
         func options(_ path: String, title: String?, xlabel: String?, ylabel: String?, logY: Bool = false) throws -> CheckedPlotOptions {
             CheckedPlotOptions(
-                output: try OutputTarget.figure(path), size: try FrameSize(width: 640, height: 480), scale: 1,
+                output: try OutputTarget.figure(path), size: PlotSize(width: 640, height: 480), scale: 1,
                 theme: .default, title: title, xlabel: xlabel, ylabel: ylabel, xlim: nil, ylim: nil,
                 logX: false, logY: logY, quiet: true, dropInvalid: false)
         }
