@@ -149,9 +149,10 @@ struct UserDataSceneTests {
         let fixtures = try UserDataFixtures()
         defer { fixtures.remove() }
         func message(_ scene: String, _ file: String, _ extra: [String] = []) -> String {
+            let label = scene == "gd-locus" || scene == "linreg" ? [] : ["--label", "3"]
             do {
-                _ = try SceneCatalog.standard.makeScene(scene, arguments: ["--data", fixtures.path(file), "--x", "1", "--y", "2",
-                                                                          "--label", "3"] + extra)
+                _ = try SceneCatalog.standard.makeScene(scene, arguments: ["--data", fixtures.path(file), "--x", "1", "--y", "2"]
+                                                        + label + extra)
                 return ""
             } catch { return "\(error)" }
         }
@@ -170,9 +171,8 @@ struct UserDataSceneTests {
         let flat = (try? SceneCatalog.standard.makeScene("linreg", arguments: ["--data", fixtures.path("flat.csv"), "--x", "x", "--y", "y"])) == nil
         #expect(flat, "one x value for every row cannot give a line")
         try fixtures.write("huge.csv", "x,y\n1,2\n1e200,3\n")
-        #expect(throws: TrainingError.self) {
-            try SceneCatalog.standard.makeScene("gd-locus", arguments: ["--data", fixtures.path("huge.csv"), "--x", "x", "--y", "y"])
-        }
+        let huge = message("gd-locus", "huge.csv")
+        #expect(huge.contains("huge.csv:3") && huge.contains("too large"), "\(huge)")
     }
 
     @Test("a history written by an outside numpy loop, columns in its own order, renders over its own data")
