@@ -31,7 +31,7 @@ extension Figure {
             }
             for (i, axes) in panels.enumerated() where i < layout.panels.count {
                 let renderer = PanelRenderer(axes: axes, layout: layout.panels[i], style: style,
-                                             canvas: canvas, resolution: resolution)
+                                             canvas: canvas, resolution: resolution, rasterization: rasterization)
                 if layers.contains(.background) { renderer.drawBackground() }
                 if layers.contains(.foreground) { renderer.drawForeground() }
             }

@@ -8,6 +8,7 @@ struct PanelRenderer {
     let style: PlotStyle
     let canvas: any Canvas
     let resolution: Double
+    let rasterization: Rasterization
 
     private var plot: Rect { layout.plotRect }
 
@@ -28,7 +29,8 @@ struct PanelRenderer {
     }
 
     private func drawMarks(_ layer: MarkLayer) {
-        let context = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution)
+        let context = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution,
+                                  rasterization: rasterization)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
             for mark in axes.marks where mark.layer == layer { mark.draw(in: context) }

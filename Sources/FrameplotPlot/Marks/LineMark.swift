@@ -2,6 +2,12 @@ import FrameplotCanvas
 
 /// A polyline through data points; NaN or refused values break the line.
 ///
+/// Dense lines are reduced to at most four points per device-pixel column before stroking
+/// (``LineDecimation``), so a 1,000,000-point curve draws in milliseconds and looks the same.
+/// Dashes follow the reduced outline (as in matplotlib's path simplification); on a line with
+/// more than four points per pixel column the original pattern could not be seen anyway.
+/// Markers are drawn at every valid point, never decimated.
+///
 /// ```swift
 /// axes.line(xs: [0, 1, 2], ys: [1, 4, 9], width: 2, dash: [4, 2], marker: .circle)
 /// ```
@@ -17,6 +23,10 @@ public struct LineMark: Mark {
     public var markerSize: Double?
     public var label: String?
     public var layer: MarkLayer
+    /// Whether the line becomes an image in PDF/SVG; `nil` follows ``Figure/rasterization``.
+    public var rasterization: Rasterization?
+    /// Whether dense runs are reduced before stroking (off only to compare in tests).
+    var decimates = true
 
     public func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent? {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
@@ -43,10 +53,30 @@ public struct LineMark: Mark {
     }
 
     public func draw(in context: MarkContext) {
-        let st = stroke(context.theme)
         let runs = LineMark.polylines(xs: xs, ys: ys, transform: context.transform)
+        let path = outline(runs, cellsPerUnit: context.decimationCellsPerUnit)
+        let markers = marker == nil ? 0 : runs.reduce(0) { $0 + $1.count }
+        if context.rasterizes(rasterization, count: Swift.max(markers, path.elements.count)) {
+            context.drawRasterized { layer in
+                let runs = LineMark.polylines(xs: xs, ys: ys, transform: layer.transform)
+                draw(runs, outline: outline(runs, cellsPerUnit: layer.decimationCellsPerUnit), in: layer)
+            }
+        } else {
+            draw(runs, outline: path, in: context)
+        }
+    }
+
+    /// The stroked path: every run of two or more points, reduced unless ``decimates`` is off.
+    private func outline(_ runs: [[Point]], cellsPerUnit: Double) -> Path {
         var path = Path()
-        for run in runs where run.count >= 2 { path.addPolyline(run) }
+        for run in runs where run.count >= 2 {
+            path.addPolyline(decimates ? LineDecimation.reduce(run, cellsPerUnit: cellsPerUnit) : run)
+        }
+        return path
+    }
+
+    private func draw(_ runs: [[Point]], outline path: Path, in context: MarkContext) {
+        let st = stroke(context.theme)
         if !path.isEmpty { context.canvas.stroke(path, style: st) }
         if let marker {
             let size = markerSize ?? PlotStyle(theme: context.theme).markerSize
@@ -62,7 +92,9 @@ public struct LineMark: Mark {
     }
 
     public func occupiedPoints(in transform: PanelTransform) -> [Point] {
-        LineMark.polylines(xs: xs, ys: ys, transform: transform).flatMap { LineMark.densified($0, step: 8) }
+        LineMark.polylines(xs: xs, ys: ys, transform: transform).flatMap {
+            LineMark.densified(LineDecimation.reduce($0, cellsPerUnit: 1), step: 8)
+        }
     }
 
     /// The polyline's vertices plus points every `step` layout units along it.
