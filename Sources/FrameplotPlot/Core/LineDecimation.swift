@@ -33,39 +33,73 @@ enum LineDecimation {
 
     /// Groups consecutive points by column (`alongX`) or row and keeps first, extremes, last.
     private static func reduce(_ run: [Point], cellsPerUnit: Double, alongX: Bool) -> [Point] {
-        @inline(__always) func cell(_ p: Point) -> Int {
+        var reducer = Reducer(cellsPerUnit: cellsPerUnit, alongX: alongX)
+        for p in run { reducer.add(p) }
+        return reducer.finish()
+    }
+
+    /// The reduction done point by point, so a long run need not be held in memory.
+    ///
+    /// ```swift
+    /// var reducer = LineDecimation.Reducer(cellsPerUnit: 2, alongX: true)
+    /// for p in points { reducer.add(p) }
+    /// let kept = reducer.finish()
+    /// ```
+    struct Reducer {
+        let cellsPerUnit: Double
+        let alongX: Bool
+        private(set) var kept: [Point] = []
+        /// The group of consecutive points in one cell: its first four points as they are,
+        /// then only first, lowest, highest (with their positions in the group) and last.
+        private var cell = 0, count = 0
+        private var group: [Point] = []
+        private var low = Point.zero, high = Point.zero, last = Point.zero
+        private var lowAt = 0, highAt = 0
+
+        init(cellsPerUnit: Double, alongX: Bool) {
+            self.cellsPerUnit = cellsPerUnit; self.alongX = alongX
+            group.reserveCapacity(4)
+        }
+
+        @inline(__always) private func cellIndex(_ p: Point) -> Int {
             // Clamped: far-off coordinates (a value far beyond the axis limits) must not trap.
             let c = ((alongX ? p.x : p.y) * cellsPerUnit).rounded(.down)
             return Int(Swift.min(Swift.max(c, -1e15), 1e15))
         }
-        @inline(__always) func across(_ p: Point) -> Double { alongX ? p.y : p.x }
 
-        var kept: [Point] = []
-        kept.reserveCapacity(Swift.min(run.count, 4096))
-        var start = 0
-        while start < run.count {
-            let key = cell(run[start])
-            var end = start + 1, low = start, high = start
-            while end < run.count, cell(run[end]) == key {
-                let v = across(run[end])
-                if v < across(run[low]) { low = end }
-                if v > across(run[high]) { high = end }
-                end += 1
-            }
-            if end - start <= 4 {
-                kept.append(contentsOf: run[start..<end])
-            } else {
-                // First, the two extremes in their original order, last; each at most once.
-                let middle = low < high ? [low, high] : [high, low]
-                var previous = start
-                kept.append(run[start])
-                for i in middle + [end - 1] where i != previous {
-                    kept.append(run[i])
-                    previous = i
-                }
-            }
-            start = end
+        @inline(__always) private func across(_ p: Point) -> Double { alongX ? p.y : p.x }
+
+        mutating func add(_ p: Point) {
+            let c = cellIndex(p)
+            if count > 0, c != cell { flush() }
+            if count == 0 { cell = c; low = p; high = p; lowAt = 0; highAt = 0 }
+            if across(p) < across(low) { low = p; lowAt = count }
+            if across(p) > across(high) { high = p; highAt = count }
+            if count < 4 { group.append(p) }
+            last = p
+            count += 1
         }
-        return kept
+
+        /// Ends the current group: all of a group of at most four, else first, the two
+        /// extremes in their original order, last (each once).
+        private mutating func flush() {
+            if count <= 4 {
+                kept.append(contentsOf: group)
+            } else {
+                kept.append(group[0])
+                let (a, b) = lowAt < highAt ? ((lowAt, low), (highAt, high)) : ((highAt, high), (lowAt, low))
+                if a.0 != 0 { kept.append(a.1) }
+                if b.0 != a.0, b.0 != count - 1 { kept.append(b.1) }
+                kept.append(last)
+            }
+            group.removeAll(keepingCapacity: true)
+            count = 0
+        }
+
+        /// The kept points, in order.
+        mutating func finish() -> [Point] {
+            if count > 0 { flush() }
+            return kept
+        }
     }
 }

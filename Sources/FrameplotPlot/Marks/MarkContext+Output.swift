@@ -4,15 +4,19 @@ extension MarkContext {
     /// The canvas as a pixel image, or `nil` for a vector page (PDF, SVG) or a recorder.
     var image: ImageCanvas? { canvas as? ImageCanvas }
 
-    /// Grid cells per layout unit that dense lines are reduced to before stroking (see
-    /// ``LineDecimation``): four per device pixel of an image, four per point on a vector page
-    /// (times the figure's scale).
+    /// Grid cells per layout unit that a dense line of `lineWidth` is reduced to before
+    /// stroking (see ``LineDecimation``): a few per device pixel of an image; on a vector page
+    /// as for an image of at least 2 pixels per point (144 dpi), so zooming in stays faithful.
     ///
-    /// Quarter pixels, not whole ones: a thick antialiased stroke through one device column
+    /// Several cells per pixel, not one: a thick antialiased stroke through one device column
     /// drawn from only four points leaves faint gaps inside a dense band (its min-to-max
-    /// segment is slanted); four segments per column cover it like the full line does.
-    var decimationCellsPerUnit: Double {
-        4 * (image.map(\.scale) ?? resolution)
+    /// segment is slanted); enough segments that their widths add up to three pixels cover a
+    /// column as the full line does. Each cell costs the stroker, so no more than that.
+    func decimationCellsPerUnit(lineWidth: Double) -> Double {
+        let pixels = image.map(\.scale) ?? Swift.max(resolution, 2)
+        let widthInPixels = lineWidth * pixels
+        guard widthInPixels.isFinite, widthInPixels > 0 else { return 2 * pixels }
+        return pixels * Swift.min(8, Swift.max(2, (3 / widthInPixels).rounded(.up)))
     }
 }
 

@@ -24,6 +24,7 @@ public enum Rasterization: String, Sendable, Hashable, CaseIterable {
     case never
 
     /// Scatter points, line markers or line vertices (after ``LineDecimation``) above which
-    /// ``automatic`` draws an image. A vector page with 10,000 circles is about 1.5 MB.
+    /// ``automatic`` draws an image. Past it a vector page grows by about 30 bytes per point
+    /// and viewers slow down drawing every one.
     public static let automaticThreshold = 10_000
 }
