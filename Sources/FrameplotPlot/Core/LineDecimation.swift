@@ -49,16 +49,15 @@ enum LineDecimation {
         let cellsPerUnit: Double
         let alongX: Bool
         private(set) var kept: [Point] = []
-        /// The group of consecutive points in one cell: its first four points as they are,
-        /// then only first, lowest, highest (with their positions in the group) and last.
+        /// The group of consecutive points in one cell: its first three points and last (all of
+        /// a group of four), lowest and highest with their positions in the group.
         private var cell = 0, count = 0
-        private var group: [Point] = []
+        private var first = Point.zero, second = Point.zero, third = Point.zero
         private var low = Point.zero, high = Point.zero, last = Point.zero
         private var lowAt = 0, highAt = 0
 
         init(cellsPerUnit: Double, alongX: Bool) {
             self.cellsPerUnit = cellsPerUnit; self.alongX = alongX
-            group.reserveCapacity(4)
         }
 
         @inline(__always) private func cellIndex(_ p: Point) -> Int {
@@ -72,10 +71,14 @@ enum LineDecimation {
         mutating func add(_ p: Point) {
             let c = cellIndex(p)
             if count > 0, c != cell { flush() }
-            if count == 0 { cell = c; low = p; high = p; lowAt = 0; highAt = 0 }
+            switch count {
+            case 0: cell = c; first = p; low = p; high = p; lowAt = 0; highAt = 0
+            case 1: second = p
+            case 2: third = p
+            default: break
+            }
             if across(p) < across(low) { low = p; lowAt = count }
             if across(p) > across(high) { high = p; highAt = count }
-            if count < 4 { group.append(p) }
             last = p
             count += 1
         }
@@ -84,15 +87,17 @@ enum LineDecimation {
         /// extremes in their original order, last (each once).
         private mutating func flush() {
             if count <= 4 {
-                kept.append(contentsOf: group)
+                kept.append(first)
+                if count > 1 { kept.append(second) }
+                if count > 2 { kept.append(third) }
+                if count > 3 { kept.append(last) }
             } else {
-                kept.append(group[0])
+                kept.append(first)
                 let (a, b) = lowAt < highAt ? ((lowAt, low), (highAt, high)) : ((highAt, high), (lowAt, low))
                 if a.0 != 0 { kept.append(a.1) }
                 if b.0 != a.0, b.0 != count - 1 { kept.append(b.1) }
                 kept.append(last)
             }
-            group.removeAll(keepingCapacity: true)
             count = 0
         }
 
