@@ -2,11 +2,13 @@ import FrameplotCanvas
 
 /// Reduces a dense polyline to the points a pixel grid can show (M4 decimation).
 ///
-/// Consecutive points that fall in the same device-pixel column are replaced by at most four
-/// of them, in their original order: the first, the lowest, the highest and the last. The
-/// line drawn through those covers exactly the same pixel span in that column and joins its
-/// neighbours at the same points, so a 1,000,000-point curve strokes as fast as a few thousand
-/// points and looks the same (Jugel et al., "M4", VLDB 2014).
+/// Consecutive points that fall in the same grid column are replaced by at most four of them,
+/// in their original order: the first, the lowest, the highest and the last. The line drawn
+/// through those covers the same span in that column and joins its neighbours at the same
+/// points, so a 1,000,000-point curve strokes as fast as a few thousand points and looks the
+/// same (Jugel et al., "M4", VLDB 2014). Callers use columns a fraction of a device pixel wide
+/// (``MarkContext/decimationCellsPerUnit(lineWidth:)``), so thick antialiased strokes fill
+/// a dense band as the full line does.
 ///
 /// - Order in x does not matter: a group is a run of *consecutive* points in one column, so a
 ///   line that goes back and forth in x is reduced only where it lingers in a column, and is
@@ -21,8 +23,7 @@ import FrameplotCanvas
 /// let kept = LineDecimation.reduce(run, cellsPerUnit: 2)   // at most 4 points per device column
 /// ```
 enum LineDecimation {
-    /// The points of `run` worth stroking on a grid of `cellsPerUnit` cells per layout unit
-    /// (the canvas's device pixels per unit).
+    /// The points of `run` worth stroking on a grid of `cellsPerUnit` cells per layout unit.
     static func reduce(_ run: [Point], cellsPerUnit: Double) -> [Point] {
         guard run.count > 4, cellsPerUnit.isFinite, cellsPerUnit > 0 else { return run }
         let byColumns = reduce(run, cellsPerUnit: cellsPerUnit, alongX: true)

@@ -2,11 +2,12 @@ import FrameplotCanvas
 
 /// A polyline through data points; NaN or refused values break the line.
 ///
-/// Dense lines are reduced to at most four points per device-pixel column before stroking
-/// (``LineDecimation``), so a 1,000,000-point curve draws in milliseconds and looks the same.
-/// Dashes follow the reduced outline (as in matplotlib's path simplification); on a line with
-/// more than four points per pixel column the original pattern could not be seen anyway.
-/// Markers are drawn at every valid point, never decimated.
+/// Dense lines are reduced before stroking to at most four points per column of a grid a few
+/// times finer than the device pixels (``LineDecimation``), so a 1,000,000-point curve draws
+/// in milliseconds and looks the same. Dashes follow the reduced outline (as in matplotlib's
+/// path simplification): the same pattern along a smooth dense curve, a phase shift at most;
+/// on a noisy one the original pattern could not be seen anyway. Markers are drawn at every
+/// valid point, never decimated.
 ///
 /// ```swift
 /// axes.line(xs: [0, 1, 2], ys: [1, 4, 9], width: 2, dash: [4, 2], marker: .circle)
