@@ -67,11 +67,11 @@ measure gd-locus-matplotlib "$py" benchmarks/gd_locus_matplotlib.py "$out/gd-loc
 
 echo "== 3. learning curve of 1,000,000 points to PNG"
 measure curve-frameplot "$frameplot" curve "$out/data/curve-1000000.csv" -o "$out/curve-frameplot.png" --quiet
-measure curve-matplotlib "$py" benchmarks/curve_matplotlib.py "$out/data/curve-1000000.csv" "$out/curve-matplotlib.png"
+measure curve-matplotlib "$py" benchmarks/figures_matplotlib.py curve "$out/data/curve-1000000.csv" "$out/curve-matplotlib.png"
 
 echo "== 4. scatter of 1,000,000 points to PDF"
 measure scatter-frameplot "$frameplot" scatter "$out/data/cloud-1000000.csv" --x x --y y -o "$out/scatter-frameplot.pdf" --quiet
-measure scatter-matplotlib "$py" benchmarks/scatter_matplotlib.py "$out/data/cloud-1000000.csv" "$out/scatter-matplotlib.pdf"
+measure scatter-matplotlib "$py" benchmarks/figures_matplotlib.py scatter "$out/data/cloud-1000000.csv" "$out/scatter-matplotlib.pdf"
 
 if ! $skip_long; then
     echo "== 5. gd-locus, 10,000 frames (peak memory)"
