@@ -9,8 +9,10 @@ import Foundation
 /// cairo fills. Copies land within 1/16 device pixel of where drawing each one would put them.
 ///
 /// ```swift
+/// // Filled in each point's colour, with a white edge.
 /// let dot = Stamp(path: .circle(center: .zero, radius: 2),
-///                 layers: [Stamp.Layer(paint: .fill), Stamp.Layer(paint: .stroke(StrokeStyle(color: .white, width: 0.6)))])
+///                 layers: [Stamp.Layer(paint: .fill),
+///                          Stamp.Layer(paint: .stroke(StrokeStyle(color: .white, width: 0.6)), color: .white)])
 /// canvas.stamp(dot, at: points, colors: [.blue])
 /// ```
 public struct Stamp: Sendable, Hashable {
