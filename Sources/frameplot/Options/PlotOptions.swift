@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrameplotAnimation
+import FrameplotPlot
 
 /// Options shared by the plotting commands (`scatter`, `line`, `curve`, `regions`).
 struct PlotOptions: ParsableArguments {
@@ -13,7 +14,7 @@ struct PlotOptions: ParsableArguments {
             transform: FrameSize.init(parsing:))
     var size: FrameSize?
 
-    @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG only), 0.25 to 8 (default: 1).", valueName: "S"),
+    @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG, and the images of rasterized marks in PDF/SVG), 0.25 to 8 (default: 1).", valueName: "S"),
             transform: RenderScale.init(parsing:))
     var scale: RenderScale = .one
 
@@ -46,6 +47,9 @@ struct PlotOptions: ParsableArguments {
 
     @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN or infinite values instead of stopping.")
     var dropInvalid = false
+
+    @Option(help: ArgumentHelp("PDF/SVG only: draw dense points and lines as an embedded image under vector axes: auto (over 10000 points), always or never.", valueName: "auto|always|never"))
+    var rasterize: String?
 }
 
 /// The checked form of ``PlotOptions``.
@@ -63,6 +67,7 @@ struct CheckedPlotOptions {
     var logY: Bool
     var quiet: Bool
     var dropInvalid: Bool
+    var rasterization: Rasterization = .automatic
 }
 
 extension PlotOptions {
@@ -74,10 +79,21 @@ extension PlotOptions {
         let plotSize = PlotSize(size)
         let xlim = try xlim.map { try AxisRangeOption.parse($0, option: "--xlim", logarithmic: logX) }
         let ylim = try ylim.map { try AxisRangeOption.parse($0, option: "--ylim", logarithmic: logY) }
+        let rasterization = try rasterize.map { try Self.rasterization($0, output: output) } ?? .automatic
         return CheckedPlotOptions(
             output: output, size: plotSize, scale: scale.value, theme: theme, title: title,
             xlabel: xlabel, ylabel: ylabel, xlim: xlim, ylim: ylim,
-            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid)
+            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid, rasterization: rasterization)
+    }
+
+    /// `--rasterize auto|always|never`, which only vector output can use.
+    static func rasterization(_ text: String, output: OutputTarget) throws -> Rasterization {
+        let value = text.lowercased() == "auto" ? Rasterization.automatic : Rasterization(rawValue: text.lowercased())
+        guard let value else { throw CLIError.usage("--rasterize \(text): expected auto, always or never") }
+        guard output.format == .pdf || output.format == .svg else {
+            throw CLIError.usage("--rasterize applies to PDF and SVG output; \(output.path) is a PNG, which is pixels anyway")
+        }
+        return value
     }
 
     static func format(_ value: Double) -> String {
