@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Frameplot
+import FrameplotModel
 
 /// `frameplot`: plots and training animations from the command line.
 struct FrameplotCLI: ParsableCommand {
@@ -22,7 +23,7 @@ struct FrameplotCLI: ParsableCommand {
     /// Parses `arguments`, runs the command and exits with the documented status.
     static func main(_ arguments: [String]) -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(OptionalValueOptions.expand(arguments))
             try command.run()
             Foundation.exit(ExitStatus.success)
         } catch {
@@ -65,7 +66,8 @@ struct FrameplotCLI: ParsableCommand {
     }
 
     static func printError(_ message: String) {
-        let line = "frameplot: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        // One printable line, whatever the message quotes from users' files or arguments.
+        let line = "frameplot: " + DisplayText.oneLine(message) + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

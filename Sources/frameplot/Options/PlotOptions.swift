@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrameplotModel
 
 /// Options shared by the plotting commands (`scatter`, `line`, `curve`, `regions`).
 struct PlotOptions: ParsableArguments {
@@ -41,8 +42,13 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN or infinite values instead of stopping.")
+    @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN, infinite or too large (beyond ±1e100) values instead of stopping.")
     var dropInvalid = false
+
+    @Option(help: ArgumentHelp(
+        "The data file's encoding: utf-8, utf-16 (utf-16le, utf-16be), shift_jis or cp932 (Japanese Excel). Default: detected.",
+        valueName: "name"))
+    var encoding: String?
 }
 
 /// The checked form of ``PlotOptions``.
@@ -60,6 +66,7 @@ struct CheckedPlotOptions {
     var logY: Bool
     var quiet: Bool
     var dropInvalid: Bool
+    var encoding: CSVEncoding = .automatic
 }
 
 extension PlotOptions {
@@ -76,10 +83,11 @@ extension PlotOptions {
         let theme = try ThemeName.parse(theme)
         let xlim = try xlim.map { try AxisRangeOption.parse($0, option: "--xlim", logarithmic: logX) }
         let ylim = try ylim.map { try AxisRangeOption.parse($0, option: "--ylim", logarithmic: logY) }
+        let encoding = try encoding.map(EncodingOption.parse) ?? .automatic
         return CheckedPlotOptions(
             output: output, size: size, scale: scale, theme: theme, title: title,
             xlabel: xlabel, ylabel: ylabel, xlim: xlim, ylim: ylim,
-            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid)
+            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid, encoding: encoding)
     }
 
     static func format(_ value: Double) -> String {
