@@ -62,6 +62,7 @@ enum CSVNumberParser {
             negative = cell[index] == UInt8(ascii: "-")
             index += 1
         }
+        let unsignedStart = index
         var mantissa: UInt64 = 0
         var significant = 0        // significant digits seen (leading zeros excluded)
         var kept = 0               // digits accumulated into the mantissa (at most 19)
@@ -124,7 +125,7 @@ enum CSVNumberParser {
         } else if leading < -400 {
             value = 0
         } else {
-            value = correctlyRounded(cell, start, end, decimalComma: decimalComma)
+            value = correctlyRounded(cell, unsignedStart, end, decimalComma: decimalComma)
         }
         let signed = negative ? -value : value
         guard signed.isFinite, abs(signed) <= CSVTable.magnitudeLimit else { return .tooLarge }

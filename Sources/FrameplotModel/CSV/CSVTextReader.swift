@@ -36,8 +36,8 @@ final class CSVTextReader {
         descriptor = try Self.openDescriptor(path)
         do {
             first = try Self.readChunk(descriptor, count: self.chunkSize, path: path)
-            // Make sure a byte-order mark is whole before looking at it.
-            while first.count < 4, !first.isEmpty {
+            // Detection looks at up to 4 KiB, however small the chunks.
+            while first.count < 4096, !first.isEmpty {
                 let more = try Self.readChunk(descriptor, count: self.chunkSize, path: path)
                 if more.isEmpty { break }
                 first += more
