@@ -49,7 +49,8 @@ struct CLIOptionTests {
         #expect(OptionalValueOptions.expand(["curve", "log.csv", "--smooth"]) == ["curve", "log.csv", "--smooth=0.6"])
         #expect(OptionalValueOptions.expand(["curve", "--smooth", "log.csv"]) == ["curve", "--smooth=0.6", "log.csv"])
         #expect(OptionalValueOptions.expand(["curve", "--smooth", "-o", "x.png"]) == ["curve", "--smooth=0.6", "-o", "x.png"])
-        #expect(OptionalValueOptions.expand(["curve", "--smooth", "0.9"]) == ["curve", "--smooth", "0.9"])
+        #expect(OptionalValueOptions.expand(["curve", "--smooth", "0.9"]) == ["curve", "--smooth=0.9"])
+        #expect(OptionalValueOptions.expand(["curve", "--smooth", "-0.5", "x"]) == ["curve", "--smooth=-0.5", "x"])
         #expect(OptionalValueOptions.expand(["curve", "--", "--smooth"]) == ["curve", "--", "--smooth"])
     }
 

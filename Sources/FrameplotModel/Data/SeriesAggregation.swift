@@ -37,6 +37,13 @@ public enum SeriesAggregation {
     /// (logged every step) gets their mean. The points are sorted by x; within a group the
     /// file order decides what is last.
     public static func group(xs: [Double], ys: [Double], method: Method?) -> Grouped {
+        let count = Swift.min(xs.count, ys.count)
+        // Strictly increasing x (most logs): nothing to combine, and no table to build.
+        if zip(xs.prefix(count), xs.prefix(count).dropFirst()).allSatisfy({ $0 < $1 }) {
+            return Grouped(xs: xs.count == count ? xs : Array(xs.prefix(count)),
+                           ys: ys.count == count ? ys : Array(ys.prefix(count)),
+                           counts: [Int](repeating: 1, count: count), method: method ?? .last, hadRepeats: false)
+        }
         var slot: [Double: Int] = [:]
         var keys: [Double] = []
         var sums: [Double] = [], lasts: [Double] = [], lows: [Double] = [], highs: [Double] = []
@@ -55,7 +62,7 @@ public enum SeriesAggregation {
                 counts.append(1)
             }
         }
-        let repeats = keys.count < Swift.min(xs.count, ys.count)
+        let repeats = keys.count < count
         let chosen = method ?? (repeats ? .mean : .last)
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return Grouped(

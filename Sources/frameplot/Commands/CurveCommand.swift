@@ -12,7 +12,7 @@ struct CurveCommand: ParsableCommand {
 
         Each series skips the rows where it is empty, so interleaved train and validation rows (Lightning) never join across each other. Rows that share an x value (--x epoch on a per-step log) become one point: the mean for a column logged every step, the value itself for one logged once per epoch (--agg mean|last|min|max to choose).
 
-        --smooth [W] smooths as TensorBoard does (weight W, 0.6 when alone); --smooth-window N uses the mean of the last N points. The raw series stays drawn, faint.
+        --smooth [W] smooths as TensorBoard does (weight W, 0.6 when alone); --smooth-window N uses the mean of the last N points. Neither flattens a short series (a 4-point validation loss stays as it is): the averaging spans at most a quarter of each series. The raw series stays drawn, faint.
 
         Example:
           frameplot curve metrics.csv --x epoch --y train_loss,val_loss --log-y --smooth -o curve.png

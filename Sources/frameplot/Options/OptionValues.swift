@@ -161,16 +161,20 @@ enum OptionalValueOptions {
     static func expand(_ arguments: [String]) -> [String] {
         var result: [String] = []
         result.reserveCapacity(arguments.count)
-        for (index, argument) in arguments.enumerated() {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
             if argument == "--" {
                 // Everything after "--" is an argument, never an option.
-                result.append(contentsOf: arguments[index...])
+                result.append(contentsOf: arguments[(index - 1)...])
                 return result
             }
             guard let value = defaults[argument] else { result.append(argument); continue }
-            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
-            if let next, Double(next.trimmingCharacters(in: .whitespaces)) != nil || next.hasPrefix("=") {
-                result.append(argument)
+            if index < arguments.count, Double(arguments[index].trimmingCharacters(in: .whitespaces)) != nil {
+                // Joined, so a negative value is not taken for an option: --smooth=-0.5.
+                result.append(argument + "=" + arguments[index])
+                index += 1
             } else {
                 result.append(argument + "=" + value)
             }

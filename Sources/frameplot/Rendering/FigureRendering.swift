@@ -66,8 +66,11 @@ enum FigureRendering {
         switch spec {
         case nil:
             return nil
-        case .exponential(let weight):
-            return (Smoothing.exponentialMovingAverage(series.ys, weight: weight), "smoothed \(PlotOptions.format(weight))")
+        case .exponential(let requested):
+            let weight = Smoothing.exponentialWeight(requested: requested, count: series.ys.count)
+            guard weight > 0 else { return nil }
+            return (Smoothing.exponentialMovingAverage(series.ys, weight: weight),
+                    "smoothed \(String(format: "%.3g", weight))")
         case .trailing(let requested):
             let window = Smoothing.trailingWindow(requested: requested, count: series.ys.count)
             guard window > 1 else { return nil }

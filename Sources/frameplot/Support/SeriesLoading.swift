@@ -36,9 +36,10 @@ enum SeriesLoading {
             var series = Series(name: data.names[1], xName: data.names[0], xs: data.columns[0], ys: data.columns[1])
             if group {
                 let grouped = SeriesAggregation.group(xs: series.xs, ys: series.ys, method: seriesOptions.aggregation)
-                series.xs = grouped.xs
-                series.ys = grouped.ys
+                // Without repeats the series stays in file order; with them, one point per x, sorted.
                 if grouped.hadRepeats {
+                    series.xs = grouped.xs
+                    series.ys = grouped.ys
                     series.aggregation = grouped.method
                     series.groupedBy = seriesOptions.per.map { _ in data.names[0] }
                 }
