@@ -64,6 +64,13 @@ struct JSONLineReader {
         guard index >= bytes.count else { throw Failure(reason: "unexpected text after the object", index: index) }
     }
 
+    private static func endsToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x09, 0x0D, 0x0A: return true
+        default: return false
+        }
+    }
+
     private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private mutating func skipSpace() {
@@ -93,13 +100,8 @@ struct JSONLineReader {
             try skipNested()
             return .nested("[…]", at: start)
         default:
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x09, 0x0D, 0x0A: break
-                default: index += 1; continue
-                }
-                break
-            }
+            // A bare token (number, true, false, null) runs to the next delimiter.
+            while index < bytes.count, !Self.endsToken(bytes[index]) { index += 1 }
             let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
             switch String(decoding: token, as: UTF8.self) {
             case "null": return .missing(at: start)
