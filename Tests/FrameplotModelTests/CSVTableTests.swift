@@ -180,6 +180,13 @@ struct CSVTableTests {
         #expect(throws: CSVError.notUTF8(file: path, line: 3, column: 6, byteOffset: 17, byte: 0xE9)) {
             try CSVTable(contentsOf: path)
         }
+        // "Größe,résumé" in Latin-1: ö and é are valid cp932 lead bytes, but this is no
+        // Japanese text, so it is not read as Shift_JIS either.
+        let german = try fixture.write("latin1.csv", bytes: Array("Gr".utf8) + [0xF6, 0xDF] + Array("e,r".utf8) + [0xE9]
+                                       + Array("sum".utf8) + [0xE9] + Array("\n1,2\n".utf8))
+        #expect(throws: CSVError.notUTF8(file: german, line: 1, column: 3, byteOffset: 2, byte: 0xF6)) {
+            try CSVTable(contentsOf: german)
+        }
     }
 
     @Test func unterminatedQuoteIsReported() throws {

@@ -184,16 +184,9 @@ struct CSVScanner {
         utf8LeadOffset = offset
         utf8LeadLine = line
         utf8LeadColumn = column
-        switch byte {
-        case 0xC2...0xDF: utf8Remaining = 1
-        case 0xE0: utf8Remaining = 2; utf8Low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: utf8Remaining = 2
-        case 0xED: utf8Remaining = 2; utf8High = 0x9F
-        case 0xF0: utf8Remaining = 3; utf8Low = 0x90
-        case 0xF1...0xF3: utf8Remaining = 3
-        case 0xF4: utf8Remaining = 3; utf8High = 0x8F
-        default:
-            throw notUTF8()
-        }
+        guard let (count, low, high) = UTF8Check.sequence(lead: byte) else { throw notUTF8() }
+        utf8Remaining = count
+        utf8Low = low
+        utf8High = high
     }
 }

@@ -105,37 +105,6 @@ enum JSONLineSplitter {
     }
 }
 
-/// UTF-8 validation of a buffer.
-enum UTF8Check {
-    /// The index and value of the first byte that breaks UTF-8, or nil.
-    static func firstInvalid(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt8)? {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF, count = 0
-            switch byte {
-            case 0xC2...0xDF: count = 1
-            case 0xE0: count = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: count = 2
-            case 0xED: count = 2; high = 0x9F
-            case 0xF0: count = 3; low = 0x90
-            case 0xF1...0xF3: count = 3
-            case 0xF4: count = 3; high = 0x8F
-            default: return (index, byte)
-            }
-            for step in 1...count {
-                let position = index + step
-                guard position < bytes.count else { return (index, byte) }
-                let (lo, hi) = step == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                guard bytes[position] >= lo, bytes[position] <= hi else { return (index, byte) }
-            }
-            index += count + 1
-        }
-        return nil
-    }
-}
-
 /// Collects JSON-lines records into columns.
 struct JSONLinesBuilder {
     let file: String
