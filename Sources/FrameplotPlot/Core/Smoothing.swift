@@ -28,12 +28,19 @@ public enum Smoothing {
         guard let first = values.first, !values.allSatisfy({ $0 == first }) else { return values }
         var last = 0.0
         var accumulated = 0
+        var debiased = w == 1
         var result = [Double](repeating: 0, count: values.count)
         for (index, value) in values.enumerated() {
             guard value.isFinite else { result[index] = value; continue }
             last = last * w + (1 - w) * value
             accumulated += 1
-            let debias = w == 1 ? 1 : 1 - pow(w, Double(accumulated))
+            if debiased {
+                result[index] = last
+                continue
+            }
+            let debias = 1 - pow(w, Double(accumulated))
+            // Once wᵗ is below rounding the correction is exactly 1: no more pow calls.
+            if debias == 1 { debiased = true }
             result[index] = last / debias
         }
         return result
