@@ -79,7 +79,11 @@ let package = Package(
                     dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotScenes"]),
         .testTarget(name: "FrameplotScenesTests",
                     dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
-        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot"]),
+        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotModel"]),
+        // Compiles every ```swift block of README.md and docs/*.md against the built modules.
+        // (The umbrella is built for those blocks; the tests import the layers themselves.)
+        .testTarget(name: "FrameplotDocsTests",
+                    dependencies: ["Frameplot", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,13 +7,15 @@
 public struct TrainingConfiguration: Sendable, Hashable {
     /// Number of parameter updates.
     public var steps: Int
-    /// Record (and report to the observer) every k-th state; step 0 and the last state are always recorded.
+    /// Report every k-th state to the observer; step 0 and the last state are always reported.
+    /// An observer with its own schedule (`TrainingObserver.wantsReport(atStep:parameters:)`)
+    /// replaces this interval.
     public var recordEvery: Int
     /// The learning-rate schedule.
     public var learningRate: LearningRateSchedule
     /// Full batch, one-sample SGD or mini-batches.
     public var batching: Batching
-    /// Plain gradient descent, momentum or Adam.
+    /// The update rule (gradient descent, momentum, Nesterov, AdaGrad, RMSprop or Adam).
     public var optimizer: Optimizer
     /// Seed of the sample order for stochastic and mini-batch runs.
     public var seed: UInt64

@@ -42,7 +42,11 @@ extension Figure {
             let r = i / columns, c = i % columns
             let cell = Rect(x: area.minX + Double(c) * (cellW + gap), y: area.minY + Double(r) * (cellH + gap),
                             width: cellW, height: cellH)
-            panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cell, style: style, canvas: canvas).run())
+            if let view = axes.view3D {
+                panelLayouts.append(Panel3DLayoutEngine(axes: axes, view: view, cell: cell, style: style, canvas: canvas).run())
+            } else {
+                panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cell, style: style, canvas: canvas).run())
+            }
         }
         return FigureLayout(size: size, panels: panelLayouts, title: placedTitle, textScale: textScale)
     }
