@@ -16,3 +16,4 @@ import FrameplotCanvas
         #expect(crossing.count > 10)
     }
 }
+
