@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FrameplotFiles
 
 /// Reads a text file in chunks and hands them on as UTF-8, whatever the file's encoding.
 ///
@@ -160,13 +161,8 @@ final class CSVTextReader {
 
     /// Opens a file for reading; folders and devices are refused with a typed error.
     static func openDescriptor(_ path: String) throws -> Int32 {
-        var descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-        if descriptor < 0, errno == ENOENT, let raw = rawArgument(decodingTo: path) {
-            descriptor = raw.withUnsafeBufferPointer { bytes in
-                guard let base = bytes.baseAddress else { return -1 }
-                return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { open($0, O_RDONLY | O_CLOEXEC) }
-            }
-        }
+        // Through the file-system bytes: a name that is not UTF-8 arrives escaped (PathEncoding).
+        let descriptor = PathEncoding.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             let code = errno
             switch code {
@@ -192,19 +188,6 @@ final class CSVTextReader {
             close(descriptor)
             throw CSVError.unreadable(file: path, reason: "not a regular file")
         }
-    }
-
-    /// The command-line argument, as raw bytes (NUL-terminated), that Swift decoded into
-    /// `path`: a file name that is not valid UTF-8 (byte 0xFF) reaches us with U+FFFD in
-    /// place of its bytes, and only the original bytes name the file.
-    static func rawArgument(decodingTo path: String) -> [UInt8]? {
-        guard path.unicodeScalars.contains("\u{FFFD}") else { return nil }
-        for index in 0..<Int(CommandLine.argc) {
-            guard let argument = CommandLine.unsafeArgv[index] else { continue }
-            let bytes = Array(UnsafeRawBufferPointer(start: argument, count: strlen(argument)))
-            if String(decoding: bytes, as: UTF8.self) == path { return bytes + [0] }
-        }
-        return nil
     }
 
     /// Reads up to `count` bytes; an empty result is the end of the file.
