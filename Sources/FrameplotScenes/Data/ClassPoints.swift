@@ -47,7 +47,6 @@ struct ClassPoints: Sendable {
         }
         let table = try CSVTable(contentsOf: file)
         let numbers = try table.numbers(columns: [x, y])
-        try PlotRanges.requireDrawable(numbers, in: table)
         let texts = try table.texts(column: label, rows: numbers.rows)
         let labelName = table.columnNames[try table.column(named: label)]
         if let empty = texts.firstIndex(where: \.isEmpty) {

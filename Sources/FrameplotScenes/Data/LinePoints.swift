@@ -43,7 +43,6 @@ struct LinePoints: Sendable {
         guard let low = xs.min(), let high = xs.max(), high > low else {
             throw TrainingError.invalidArgument("\(file): every row has the same \"\(numbers.names[0])\" (\(SceneText.number(xs[0]))), so no line can be fitted; choose another --x column")
         }
-        try PlotRanges.requireDrawable(numbers, in: table)
         return LinePoints(xs: xs, ys: ys,
                           xTitle: selection.xTitle ?? MathText.escaped(numbers.names[0]),
                           yTitle: selection.yTitle ?? MathText.escaped(numbers.names[1]))

@@ -1,5 +1,3 @@
-import FrameplotAnimation
-import FrameplotModel
 
 /// Data ranges with a margin, for panels whose limits must not move between frames.
 ///
@@ -23,18 +21,5 @@ enum PlotRanges {
         guard lo <= hi else { return -1...1 }
         let pad = hi > lo ? (hi - lo) * fraction : Swift.max(abs(lo) * 0.1, 1)
         return (lo - pad)...(hi + pad)
-    }
-
-    /// The largest magnitude a data value may have: squares and sums of a loss stay finite.
-    static let largestValue = 1e100
-
-    /// Refuses values too large to draw (their squares overflow), naming the line and column.
-    static func requireDrawable(_ numbers: CSVNumericColumns, in table: CSVTable) throws {
-        for (c, column) in numbers.columns.enumerated() {
-            if let k = column.firstIndex(where: { abs($0) > largestValue }) {
-                throw TrainingError.invalidArgument(
-                    "\(table.file):\(table.line(ofRow: numbers.rows[k])): \(SceneText.number(column[k])) in column \"\(numbers.names[c])\" is too large to draw (at most 1e100 in size)")
-            }
-        }
     }
 }
