@@ -34,14 +34,22 @@ static unsigned char *fp_chunk_end(unsigned char *type, unsigned char *end) {
 
 // MARK: Per-thread workspace
 
+// igzip's state and hash tables, reused from frame to frame.
+typedef struct fp_igzip {
+    struct isal_zstream stream;
+    unsigned char tables[ISAL_DEF_LVL1_DEFAULT];
+} fp_igzip;
+
 // Memory reused by the frames one thread encodes: the filtered rows, the compressed data and
-// the compressors (libdeflate's, and igzip's hash tables). Fresh megabytes for every frame would cost page faults (about 10% of the
-// encoding time); a workspace is freed when its thread ends, and buffers above
-// FP_WORKSPACE_KEEP bytes are never kept (one huge figure must not pin its memory).
+// the compressors (libdeflate's, igzip's state and hash tables). Fresh megabytes for every
+// frame would cost page faults (about 10% of the encoding time); a workspace is freed when its
+// thread ends, and buffers above FP_WORKSPACE_KEEP bytes are never kept (one huge figure must
+// not pin its memory).
 typedef struct fp_workspace {
     struct libdeflate_compressor *compressor;
     int level;
-    unsigned char *filtered, *compressed, *trial, *scratch, *igzip_tables;
+    unsigned char *filtered, *compressed, *trial, *scratch;
+    struct fp_igzip *igzip;
     size_t filtered_capacity, compressed_capacity, trial_capacity, scratch_capacity;
 } fp_workspace;
 
@@ -57,23 +65,23 @@ static void fp_workspace_release(fp_workspace *work) {
     free(work->compressed);
     free(work->trial);
     free(work->scratch);
-    free(work->igzip_tables);
+    free(work->igzip);
     free(work);
 }
 
 static void fp_workspace_destroy(void *work) { fp_workspace_release((fp_workspace *)work); }
 
-static size_t fp_igzip_compress(unsigned char *tables, const unsigned char *in, size_t size,
+static size_t fp_igzip_compress(fp_igzip *igzip, const unsigned char *in, size_t size,
                                 unsigned char *out, size_t capacity);
 
 static void fp_workspace_make_key(void) {
     fp_workspace_key_ok = pthread_key_create(&fp_workspace_key, fp_workspace_destroy) == 0;
     // igzip picks its SSE/AVX2 code on its first call by storing a function pointer: make
     // that first call here, once, so that threads never race on it.
-    unsigned char *tables = (unsigned char *)malloc(ISAL_DEF_LVL1_DEFAULT);
+    fp_igzip *igzip = (fp_igzip *)malloc(sizeof *igzip);
     unsigned char byte = 0, out[64];
-    if (tables != NULL) (void)fp_igzip_compress(tables, &byte, 1, out, sizeof out);
-    free(tables);
+    if (igzip != NULL) (void)fp_igzip_compress(igzip, &byte, 1, out, sizeof out);
+    free(igzip);
 }
 
 // This thread's workspace, made on first use; NULL when out of memory.
@@ -114,25 +122,28 @@ static unsigned char *fp_buffer(unsigned char **buffer, size_t *capacity, size_t
 // libdeflate's fastest level on drawn frames, for files about 15% larger.
 enum { FP_IGZIP_LEVEL = 1 };
 
-// Compresses `size` bytes into a zlib stream with igzip's level 1 and its hash tables in
-// `tables` (ISAL_DEF_LVL1_DEFAULT bytes); 0 when `capacity` is too small.
-static size_t fp_igzip_compress(unsigned char *tables, const unsigned char *in, size_t size,
+// Compresses `size` bytes into a zlib stream with igzip's level 1; 0 when `capacity` is too small.
+static size_t fp_igzip_compress(fp_igzip *igzip, const unsigned char *in, size_t size,
                                 unsigned char *out, size_t capacity) {
     if (size > UINT32_MAX || capacity > UINT32_MAX) return 0;
-    struct isal_zstream stream;
-    isal_deflate_stateless_init(&stream);
-    stream.level = 1;
-    stream.level_buf = tables;
-    stream.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
-    stream.gzip_flag = IGZIP_ZLIB;
-    stream.next_in = (uint8_t *)(uintptr_t)in;   // read only
-    stream.avail_in = (uint32_t)size;
-    stream.next_out = out;
-    stream.avail_out = (uint32_t)capacity;
-    stream.end_of_stream = 1;
-    stream.flush = NO_FLUSH;
-    if (isal_deflate_stateless(&stream) != COMP_OK) return 0;
-    return stream.total_out;
+    struct isal_zstream *stream = &igzip->stream;
+    // isal_deflate_stateless_init leaves most of the state as it was (the stateless call reads
+    // some of it, such as whether the zlib header was written): start from zeros, so the same
+    // input always gives the same bytes.
+    memset(stream, 0, sizeof *stream);
+    isal_deflate_stateless_init(stream);
+    stream->level = 1;
+    stream->level_buf = igzip->tables;
+    stream->level_buf_size = sizeof igzip->tables;
+    stream->gzip_flag = IGZIP_ZLIB;
+    stream->next_in = (uint8_t *)(uintptr_t)in;   // read only
+    stream->avail_in = (uint32_t)size;
+    stream->next_out = out;
+    stream->avail_out = (uint32_t)capacity;
+    stream->end_of_stream = 1;
+    stream->flush = NO_FLUSH;
+    if (isal_deflate_stateless(stream) != COMP_OK) return 0;
+    return stream->total_out;
 }
 
 // Room for the zlib stream of `size` bytes at `level` (fp_compressor made it ready): igzip
@@ -145,8 +156,8 @@ static size_t fp_zlib_bound(fp_workspace *work, int level, size_t size) {
 // Makes the workspace's compressor for `level` ready; 0 when out of memory.
 static int fp_compressor(fp_workspace *work, int level) {
     if (level == FP_IGZIP_LEVEL) {
-        if (work->igzip_tables == NULL) work->igzip_tables = (unsigned char *)malloc(ISAL_DEF_LVL1_DEFAULT);
-        return work->igzip_tables != NULL;
+        if (work->igzip == NULL) work->igzip = (fp_igzip *)malloc(sizeof *work->igzip);
+        return work->igzip != NULL;
     }
     if (work->compressor != NULL && work->level == level) return 1;
     libdeflate_free_compressor(work->compressor);
@@ -159,7 +170,7 @@ static int fp_compressor(fp_workspace *work, int level) {
 // fp_compressor; 0 when `capacity` (at least fp_zlib_bound) is too small.
 static size_t fp_zlib_compress(fp_workspace *work, int level, const unsigned char *in, size_t size,
                                unsigned char *out, size_t capacity) {
-    if (level == FP_IGZIP_LEVEL) return fp_igzip_compress(work->igzip_tables, in, size, out, capacity);
+    if (level == FP_IGZIP_LEVEL) return fp_igzip_compress(work->igzip, in, size, out, capacity);
     return libdeflate_zlib_compress(work->compressor, in, size, out, capacity);
 }
 

@@ -52,9 +52,9 @@ public struct FigureAnimation: AnimationScene {
     /// The layout shared by every frame.
     public let layout: FigureLayout
     private let build: FrameBuilder
-    /// Static content above the per-frame marks, cached per device scale (nil: only spines
-    /// and legend are above, cheaper to draw than to composite).
-    private let overlay: LayerPool?
+    /// Static content above the per-frame marks (at least the spines and the legend), cached
+    /// per device scale and composited only where it holds pixels.
+    private let overlay: LayerPool
     private let drawingIdentity = OnceValue<RenderIdentity>()
 
     /// - Parameters:
@@ -81,11 +81,7 @@ public struct FigureAnimation: AnimationScene {
         let measuring = try ImageCanvas(width: figure.size.width, height: figure.size.height, scale: 1)
         let layout = sizing.layout(measuringWith: measuring)
         self.layout = layout
-        if figure.drawsStaticContent(in: .overlay, layout: layout) {
-            overlay = LayerPool { canvas in figure.render(on: canvas, layout: layout, layers: .overlay) }
-        } else {
-            overlay = nil
-        }
+        overlay = LayerPool { canvas in figure.render(on: canvas, layout: layout, layers: .overlay) }
     }
 
     public var size: Size { figure.size }
@@ -112,8 +108,8 @@ public struct FigureAnimation: AnimationScene {
 
     public func renderFrame(_ index: Int, on canvas: Canvas) throws {
         Self.frameFigure(figure, index: index, run: run, build: build).render(on: canvas, layout: layout, layers: .frame)
-        if let overlay, let image = canvas as? ImageCanvas {
-            try overlay.withLayer(size: size, scale: image.scale) { image.composite($0, at: .zero) }
+        if let image = canvas as? ImageCanvas {
+            try overlay.withLayer(size: size, scale: image.scale) { image.composite($0, within: $1) }
         } else {
             figure.render(on: canvas, layout: layout, layers: .overlay)
         }
