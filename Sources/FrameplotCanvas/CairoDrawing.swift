@@ -177,17 +177,23 @@ final class CairoDrawing {
         let stride = Int(cairo_image_surface_get_stride(surface))
         let w = image.width
         guard image.pixels.count >= w * image.height * 4 else { return surface }
-        image.pixels.withUnsafeBufferPointer { src in
+        image.pixels.withUnsafeBytes { src in
+            // Runs of one colour (regions, cells scaled up) convert once per run.
+            var lastIn: UInt32 = 0, lastOut: UInt32 = 0      // transparent stays transparent
             for y in 0..<image.height {
                 let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                 for x in 0..<w {
                     let i = (y * w + x) * 4
+                    let word = src.loadUnaligned(fromByteOffset: i, as: UInt32.self)
+                    if word == lastIn { row[x] = lastOut; continue }
                     let a = UInt32(src[i + 3])
                     var r = UInt32(src[i]), g = UInt32(src[i + 1]), b = UInt32(src[i + 2])
                     if a != 255 {
                         r = (r * a + 127) / 255; g = (g * a + 127) / 255; b = (b * a + 127) / 255
                     }
-                    row[x] = (a << 24) | (r << 16) | (g << 8) | b
+                    lastIn = word
+                    lastOut = (a << 24) | (r << 16) | (g << 8) | b
+                    row[x] = lastOut
                 }
             }
         }

@@ -150,10 +150,9 @@ public enum MLPScene: SceneDefinition {
             let theta = frame.step.parameters
             if let prediction = try? objective.predictGrid(parameters: theta, grid: grid, includeProbabilities: true),
                let probabilities = prediction.probabilities {
-                let k = prediction.classCount
-                let scores = (0..<(grid.columns * grid.rows)).map { Array(probabilities[($0 * k)..<($0 * k + k)]) }
-                figure[0, 0].decisionRegions(.grid(DecisionGrid(xs: xs, ys: ys, labels: prediction.classIndex, scores: scores)),
-                                             classes: classCount, colors: colors, alpha: 0.3)
+                let regions = DecisionGrid(xs: xs, ys: ys, labels: prediction.classIndex, probabilities: probabilities,
+                                           classes: prediction.classCount)
+                figure[0, 0].decisionRegions(.grid(regions), classes: classCount, colors: colors, alpha: 0.3)
             }
             let past = frame.past
             let steps = past.map { Double($0.step) }
