@@ -58,22 +58,20 @@ extension DecisionRegionsMark {
         let classes = palette.count
         var blended = [Double](repeating: 0, count: classes)
         image.pixels.withUnsafeMutableBytes { out in
-            guard let base = out.baseAddress else { return }
+            guard let base = out.baseAddress?.assumingMemoryBound(to: UInt32.self) else { return }
             func word(_ k: Int) -> UInt32 { k >= 0 && k < classes ? palette[k] : 0 }
             for (y, place) in down.enumerated() {
                 guard let place else { continue }
-                let row = base + 4 * width * y
+                let row = base + width * y
                 for span in spans {
                     let k = agreed[place.cell * cellsAcross + span.cell]
                     if k >= 0 {
-                        let w = word(k)
-                        for x in span.start..<span.end { row.storeBytes(of: w, toByteOffset: 4 * x, as: UInt32.self) }
+                        (row + span.start).update(repeating: word(k), count: span.end - span.start)
                         continue
                     }
                     for x in span.start..<span.end {
                         guard let column = across[x] else { continue }
-                        let k = blendedClass(s, column: column, row: place, classes: classes, into: &blended)
-                        row.storeBytes(of: word(k), toByteOffset: 4 * x, as: UInt32.self)
+                        row[x] = word(blendedClass(s, column: column, row: place, classes: classes, into: &blended))
                     }
                 }
             }

@@ -165,17 +165,22 @@ public struct DecisionRegionsMark: Mark {
     static func ranking(_ s: Sampled) -> Ranking {
         var top: [Double] = [], second: [Double] = []
         if let scores = s.scores, s.scoreCount > 0 {
-            let nodes = scores.count / s.scoreCount
-            top.reserveCapacity(nodes)
-            second.reserveCapacity(nodes)
+            let count = s.scoreCount, nodes = scores.count / count
+            top = [Double](repeating: -.infinity, count: nodes)
+            second = top
             scores.withUnsafeBufferPointer { p in
-                for node in 0..<nodes {
-                    var first = -Double.infinity, next = -Double.infinity
-                    for v in p[(node * s.scoreCount)..<(node * s.scoreCount + s.scoreCount)] {
-                        if v > first { next = first; first = v } else if v > next { next = v }
+                top.withUnsafeMutableBufferPointer { first in
+                    second.withUnsafeMutableBufferPointer { next in
+                        for node in 0..<nodes {
+                            var a = -Double.infinity, b = -Double.infinity
+                            for k in (node * count)..<(node * count + count) {
+                                let v = p[k]
+                                if v > a { b = a; a = v } else if v > b { b = v }
+                            }
+                            first[node] = a
+                            next[node] = b
+                        }
                     }
-                    top.append(first)
-                    second.append(next)
                 }
             }
         }
@@ -193,11 +198,22 @@ public struct DecisionRegionsMark: Mark {
         if let scores = s.scores, s.scoreCount > 0, ranking.top.count == s.labels.count {
             let count = s.scoreCount
             guard k < count else { return Array(repeating: -1, count: s.labels.count) }
-            return (0..<s.labels.count).map { i in
-                // The best other score: the runner-up where k leads, the leader elsewhere.
-                let other = s.labels[i] == k ? ranking.second[i] : ranking.top[i]
-                return scores[i * count + k] - other
+            var field = [Double](repeating: 0, count: s.labels.count)
+            scores.withUnsafeBufferPointer { p in
+                s.labels.withUnsafeBufferPointer { labels in
+                    ranking.top.withUnsafeBufferPointer { top in
+                        ranking.second.withUnsafeBufferPointer { second in
+                            field.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<out.count {
+                                    // The best other score: the runner-up where k leads, the leader elsewhere.
+                                    out[i] = p[i * count + k] - (labels[i] == k ? second[i] : top[i])
+                                }
+                            }
+                        }
+                    }
+                }
             }
+            return field
         }
         return s.labels.map { $0 == k ? 0.5 : -0.5 }
     }
@@ -275,7 +291,9 @@ public struct DecisionRegionsMark: Mark {
             guard let grid = CoreBridge.makeGrid(xs: sampled.xs, ys: sampled.ys,
                                                  values: DecisionRegionsMark.field(sampled, klass: k, ranking: ranking)) else { continue }
             for line in CoreBridge.contourLines(grid, level: 0) where line.count >= 2 {
-                path.addPolyline(line.map { inPixels ? Point(x: $0.x, y: $0.y) : t.point(x: $0.x, y: $0.y) })
+                let points = line.map { inPixels ? Point(x: $0.x, y: $0.y) : t.point(x: $0.x, y: $0.y) }
+                // A vertex on every mesh edge crossed: a tenth of a device pixel is plenty.
+                path.addPolyline(PolylineSimplification.simplified(points, tolerance: 0.1 / Swift.max(1, context.resolution)))
             }
         }
         if !path.isEmpty { context.canvas.stroke(path, style: stroke) }

@@ -45,15 +45,16 @@ public struct LinearFieldMark: Mark {
         var pixels = RasterImage(width: nx, height: ny)
         pixels.pixels.withUnsafeMutableBytes { out in
             table.words.withUnsafeBufferPointer { words in
-                guard let base = out.baseAddress, let lut = words.baseAddress else { return }
-                let last = words.count - 1, low = table.low, perStep = table.stepsPerScore
-                for j in 0..<ny {
-                    let row = base + 4 * nx * j, offset = rows[j] - low
-                    for i in 0..<nx {
-                        let position = (columns[i] + offset) * perStep
-                        // NaN and infinite scores fall outside and are left transparent.
-                        guard position >= 0, position < Double(last + 1) else { continue }
-                        row.storeBytes(of: lut[Int(position)], toByteOffset: 4 * i, as: UInt32.self)
+                columns.withUnsafeBufferPointer { across in
+                    guard let base = out.baseAddress, let lut = words.baseAddress, let column = across.baseAddress else { return }
+                    let entries = Double(words.count), low = table.low, perStep = table.stepsPerScore
+                    for j in 0..<ny {
+                        let row = (base + 4 * nx * j).assumingMemoryBound(to: UInt32.self), offset = rows[j] - low
+                        for i in 0..<nx {
+                            let position = (column[i] + offset) * perStep
+                            // NaN and infinite scores fall outside and are left transparent.
+                            if position >= 0 && position < entries { row[i] = lut[Int(position)] }
+                        }
                     }
                 }
             }
