@@ -42,18 +42,28 @@ public struct LinearFieldMark: Mark {
         let columns = (0..<nx).map { a * t.x.value(atPixel: (x0 + Double($0) + 0.5) / r) }
         let rows = (0..<ny).map { b * t.y.value(atPixel: (y0 + Double($0) + 0.5) / r) + c }
         guard let table = LookupTable(columns: columns, rows: rows, transform: transform, scale: scale) else { return }
+        // Table positions in fixed point (16 fractional bits): a column part and a row part
+        // whose sum, shifted, is the entry; an integer add per pixel. A non-finite score gets a
+        // position far outside the table, so its pixels stay transparent.
+        let outside = Int64(1) << 60
+        func fixed(_ entries: Double) -> Int64 {
+            entries.isFinite && abs(entries) < 1e12 ? Int64((entries * 65536).rounded(.down)) : outside
+        }
+        let columnPositions = columns.map { fixed(($0 - table.low) * table.stepsPerScore) }
         var pixels = RasterImage(width: nx, height: ny)
         pixels.pixels.withUnsafeMutableBytes { out in
             table.words.withUnsafeBufferPointer { words in
-                columns.withUnsafeBufferPointer { across in
+                columnPositions.withUnsafeBufferPointer { across in
                     guard let base = out.baseAddress, let lut = words.baseAddress, let column = across.baseAddress else { return }
-                    let entries = Double(words.count), low = table.low, perStep = table.stepsPerScore
+                    let entries = UInt64(words.count)
                     for j in 0..<ny {
-                        let row = (base + 4 * nx * j).assumingMemoryBound(to: UInt32.self), offset = rows[j] - low
+                        let rowPosition = fixed(rows[j] * table.stepsPerScore)
+                        guard rowPosition != outside else { continue }
+                        let row = (base + 4 * nx * j).assumingMemoryBound(to: UInt32.self)
                         for i in 0..<nx {
-                            let position = (column[i] + offset) * perStep
-                            // NaN and infinite scores fall outside and are left transparent.
-                            if position >= 0 && position < entries { row[i] = lut[Int(position)] }
+                            // One unsigned compare rejects both ends (negative positions wrap high).
+                            let entry = UInt64(bitPattern: (column[i] &+ rowPosition) >> 16)
+                            if entry < entries { row[i] = lut[Int(entry)] }
                         }
                     }
                 }
