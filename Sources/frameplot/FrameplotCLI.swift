@@ -3,6 +3,7 @@ import Foundation
 import Frameplot
 import FrameplotAnimation
 import FrameplotFiles
+import FrameplotModel
 
 /// `frameplot`: plots and training animations from the command line.
 struct FrameplotCLI: ParsableCommand {
@@ -17,7 +18,7 @@ struct FrameplotCLI: ParsableCommand {
         version: FrameplotVersion.string,
         subcommands: [
             DemoCommand.self, ScatterCommand.self, LineCommand.self, CurveCommand.self,
-            RegionsCommand.self, AnimateCommand.self, RenderCommand.self,
+            RegionsCommand.self, AnimateCommand.self, RenderCommand.self, ScenesCommand.self,
         ]
     )
 
@@ -25,7 +26,7 @@ struct FrameplotCLI: ParsableCommand {
     static func main(_ arguments: [String]) -> Never {
         var status = ExitStatus.success
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(OptionalValueOptions.expand(arguments))
             try command.run()
         } catch {
             status = report(error, arguments: arguments)
@@ -62,6 +63,7 @@ struct FrameplotCLI: ParsableCommand {
             .filter { !$0.isEmpty }
             .joined(separator: " ")
         if message.hasPrefix("Error: ") { message.removeFirst(7) }
+        message = OptionValueMessage.projectStyle(message)
         guard code == .validationFailure else {
             printError(message.isEmpty ? String(describing: error) : message)
             return ExitStatus.failure
@@ -70,6 +72,11 @@ struct FrameplotCLI: ParsableCommand {
             configuration.subcommands.contains { $0._commandName == name }
         }
         let help = command.map { "frameplot \($0) --help" } ?? "frameplot --help"
+        if (command == "animate" || command == "render"), message.hasPrefix("Unknown option") {
+            // ArgumentParser meets a scene's option before the scene name and guesses another one.
+            let option = message.split(separator: "'").dropFirst().first.map(String.init) ?? "the option"
+            message = "Unknown option '\(option)': a scene's own options go after its name, e.g. frameplot \(command ?? "animate") gd-locus --sgd"
+        }
         printError("\(message) (see '\(help)')")
         return ExitStatus.usage
     }
@@ -97,7 +104,8 @@ struct FrameplotCLI: ParsableCommand {
         let flat = message.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
         // A progress bar may be mid-line on a terminal.
         let start = newLineFirst && isatty(STDERR_FILENO) != 0 ? "\n" : ""
-        let line = start + "frameplot: " + PathEncoding.display(flat) + "\n"
+        // One printable line of at most about 300 characters, whatever it quotes.
+        let line = start + "frameplot: " + DisplayText.oneLine(PathEncoding.display(flat)) + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -56,11 +56,31 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
     /// signs are stroked with `fill` (their only colour) at `lineWidth`.
     func draw(on canvas: any Canvas, at c: Point, size: Double, fill: Color, edge: Color?, lineWidth: Double) {
         let path = self.path(center: c, size: size)
-        if isStrokedOnly {
-            canvas.stroke(path, style: StrokeStyle(color: fill, width: lineWidth, cap: .butt))
-        } else {
-            canvas.fill(path, color: fill)
-            if let edge { canvas.stroke(path, style: StrokeStyle(color: edge, width: lineWidth * 0.6, join: .miter)) }
+        for layer in paints(edge: edge, lineWidth: lineWidth) {
+            switch layer.paint {
+            case .fill: canvas.fill(path, color: layer.color ?? fill)
+            case .stroke(var style):
+                style.color = layer.color ?? fill
+                canvas.stroke(path, style: style)
+            }
         }
+    }
+
+    /// How a marker is painted, in order; a layer without a colour takes the point's
+    /// (shared by single markers and the stamps of dense scatter plots).
+    func paints(edge: Color?, lineWidth: Double) -> [Stamp.Layer] {
+        if isStrokedOnly {
+            return [Stamp.Layer(paint: .stroke(StrokeStyle(color: .black, width: lineWidth, cap: .butt)))]
+        }
+        var layers = [Stamp.Layer(paint: .fill)]
+        if let edge {
+            layers.append(Stamp.Layer(paint: .stroke(StrokeStyle(color: edge, width: lineWidth * 0.6, join: .miter)), color: edge))
+        }
+        return layers
+    }
+
+    /// The marker as a stamp of `size` centred on (0, 0).
+    func stamp(size: Double, edge: Color?, lineWidth: Double) -> Stamp {
+        Stamp(path: path(center: .zero, size: size), layers: paints(edge: edge, lineWidth: lineWidth))
     }
 }
