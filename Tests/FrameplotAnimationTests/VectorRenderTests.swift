@@ -141,6 +141,20 @@ struct VectorRenderTests {
         #expect(folder.contents().count == 4)
     }
 
+    @Test("a staging folder that a killed render left is removed by the next render of the folder")
+    func abandonedStagingRemoved() throws {
+        let folder = TemporaryFolder(); defer { folder.cleanup() }
+        for render in [{ try FrameRenderer(scene: SlidingBoxScene(frameCount: 2), progress: .quiet).renderSVGSequence(to: folder.path) },
+                       { try FrameRenderer(scene: SlidingBoxScene(frameCount: 2), progress: .quiet).renderPNGSequence(to: folder.path) }] {
+            let staging = folder.file(StagedFrameFolder.stagingPrefix + "k1ll3d00")
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try AtomicFile.write(text: "half", to: staging + "/frame_00000.svg")
+            _ = try render()
+            #expect(!FileManager.default.fileExists(atPath: staging))
+            #expect(!folder.contents().contains { $0.hasPrefix(".") })
+        }
+    }
+
     @Test("SVG frames look like the PNG frames", .enabled(if: FileManager.default.isExecutableFile(atPath: VectorRenderTests.rsvgConvert)))
     func svgFramesMatchFrames() throws {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
