@@ -45,8 +45,10 @@ import FrameplotPlot
 /// The writer is a class for one task at a time, not `Sendable`: frames are drawn on the
 /// caller's thread, in order, as a training loop produces them (usually synchronous code, which
 /// an actor would force into `await` on every frame). Swift 6 checks this: the writer cannot be
-/// captured by a `@Sendable` closure or used from two tasks. Frames are not drawn in parallel;
-/// ffmpeg encodes in its own process while your loop goes on.
+/// captured by a `@Sendable` closure or used from two tasks. Frames are drawn on the caller's
+/// thread, one after another; a PNG or video frame is encoded on a background queue while the
+/// next is drawn (so an output error such as a full disk may surface at the next `write` or at
+/// ``finish()``).
 public final class FrameWriter {
     /// What a writer writes, chosen from its path.
     public enum Target: Sendable, Hashable {
@@ -70,9 +72,10 @@ public final class FrameWriter {
     private let requestedScale: Double?
     private let theme: Theme?
     private var first: FrameGeometry?
-    private let sink: FrameSink?
+    private let sink: BackgroundFrameSink?
     private let pages: PDFPageSequence?
-    private var canvas: ImageCanvas?
+    /// The canvases raster frames are drawn on, in turn (one is encoded while the next is drawn).
+    private var canvases: [ImageCanvas?] = Array(repeating: nil, count: BackgroundFrameSink.slotCount)
     private var isOpen = true
     private let started = DispatchTime.now()
     private var timing = FrameTiming()
@@ -110,11 +113,13 @@ public final class FrameWriter {
         self.progress = RenderProgress(label: (path as NSString).lastPathComponent, total: nil, style: progress)
         switch target {
         case .pngFolder:
-            sink = try PNGFolderSink(directory: path, options: pngOptions, framesPerSecond: framesPerSecond); pages = nil
+            sink = BackgroundFrameSink(try PNGFolderSink(directory: path, options: pngOptions, framesPerSecond: framesPerSecond))
+            pages = nil
         case .video(let format):
             var options = video
             options.framesPerSecond = framesPerSecond
-            sink = try VideoFrameSink(path: path, format: format, options: options, framesPerSecond: framesPerSecond); pages = nil
+            sink = BackgroundFrameSink(try VideoFrameSink(path: path, format: format, options: options, framesPerSecond: framesPerSecond))
+            pages = nil
         case .pdf:
             guard let size else {
                 throw FrameWriterError.unsupportedTarget(path: path, reason: "a PDF needs its page size up front: pass size:")
@@ -188,6 +193,7 @@ public final class FrameWriter {
             throw error
         }
         timing.write += FrameRenderer.seconds(since: t0)
+        timing.encode = sink?.encodeSeconds ?? 0
         return RenderSummary(framesRendered: frameCount, framesSkipped: 0, seconds: FrameRenderer.seconds(since: started),
                              timing: timing)
     }
@@ -209,6 +215,7 @@ public final class FrameWriter {
                             draw: (Canvas) throws -> Void = { _ in }) throws {
         try checkOpen()
         do {
+            try sink?.check()
             if StopRequest.shared.isRequested { throw AnimationError.outputCancelled(path: path) }
             let geometry = try check(FrameGeometry(size: size, scale: target == .pdf ? 1 : scale))
             let t0 = DispatchTime.now()
@@ -218,12 +225,19 @@ public final class FrameWriter {
                     if let image { page.composite(image, at: .zero) }
                     try draw(page)
                 }
-                timing.draw += FrameRenderer.seconds(since: t0)
+            } else if let sink, let image {
+                try sink.appendNow(image, index: frameCount)     // counted as encoding
             } else if let sink {
-                let frame = try image ?? drawnFrame(geometry, background: background, draw: draw)
-                timing.draw += FrameRenderer.seconds(since: t0)
-                timing.encode += try sink.append(frame, index: frameCount)
+                let slot = frameCount % BackgroundFrameSink.slotCount
+                sink.waitForSlot(slot)
+                let canvas = try canvases[slot] ?? ImageCanvas(width: geometry.size.width, height: geometry.size.height, scale: geometry.scale)
+                canvases[slot] = canvas
+                canvas.clear(background ?? .white)
+                try draw(canvas)
+                try canvas.checkStatus()
+                sink.append(canvas, index: frameCount, slot: slot)
             }
+            if image == nil || pages != nil { timing.draw += FrameRenderer.seconds(since: t0) }
             timing.frames += 1
             frameCount += 1
             progress.advance()
@@ -231,16 +245,6 @@ public final class FrameWriter {
             discard()
             throw error
         }
-    }
-
-    /// The writer's canvas (made once) with `draw` drawn on white, or on `background`.
-    private func drawnFrame(_ geometry: FrameGeometry, background: Color?, draw: (Canvas) throws -> Void) throws -> ImageCanvas {
-        let canvas = try self.canvas ?? ImageCanvas(width: geometry.size.width, height: geometry.size.height, scale: geometry.scale)
-        self.canvas = canvas
-        canvas.clear(background ?? .white)
-        try draw(canvas)
-        try canvas.checkStatus()
-        return canvas
     }
 
     /// The geometry of every frame: the first frame's (or `size:`'s), which `frame` must match.
