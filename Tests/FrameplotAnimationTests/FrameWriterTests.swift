@@ -194,6 +194,29 @@ struct FrameWriterTests {
         #expect(folder.bytes("run.mp4") == Array("old".utf8))
     }
 
+    @Test("an ffmpeg that quits mid-stream stops the stream with its own message; the video is unchanged")
+    func ffmpegQuitsMidStream() throws {
+        let folder = TemporaryFolder(); defer { folder.cleanup() }
+        let fake = folder.file("fake-ffmpeg")
+        // O_CLOEXEC: see VideoTests.ffmpegQuitsEarly.
+        let fd = open(fake, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(fd >= 0)
+        let script = Array("#!/bin/sh\nhead -c 100000 >/dev/null\necho 'Conversion failed!' >&2\nexit 3\n".utf8)
+        #expect(write(fd, script, script.count) == script.count)
+        close(fd)
+        try AtomicFile.write(text: "old", to: folder.file("run.mp4"))
+        var options = VideoOptions()
+        options.ffmpegPath = fake
+        let writer = try FrameWriter(to: folder.file("run.mp4"), video: options)
+        #expect(throws: AnimationError.ffmpegFailed(status: 3, message: "Conversion failed!")) {
+            for _ in 0..<50 { try writer.write(Figure(width: 200, height: 150)) }
+            try writer.finish()
+        }
+        #expect(throws: FrameWriterError.closed(path: folder.file("run.mp4"))) { try writer.finish() }
+        #expect(folder.contents() == ["fake-ffmpeg", "run.mp4"])
+        #expect(folder.bytes("run.mp4") == Array("old".utf8))
+    }
+
     @Test("targets the writer cannot write are refused before any frame")
     func badTargets() throws {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
