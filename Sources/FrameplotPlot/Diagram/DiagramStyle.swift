@@ -70,8 +70,9 @@ public struct DiagramStyle: Sendable, Hashable {
         parameterFill = Color(hex: 0xeaf2fb)
         outputFill = Color(hex: 0xf3f3f3)
         constantTextColor = Color(hex: 0x555555)
-        highlightStroke = Color(hex: 0xff8c00)
         highlightFill = Color(hex: 0xfff1dc)
+        // Dark orange: 3:1 on the pale highlight fill (and white), unlike #ff8c00.
+        highlightStroke = Color(hex: 0xff8c00).ensuringContrast(Theme.presetContrast, against: highlightFill)
         edgeWidth = 1.4
         nodeStrokeWidth = 1.5
         arrowLength = 9
@@ -108,6 +109,7 @@ public struct DiagramStyle: Sendable, Hashable {
             outputFill = Color(hex: 0x3a3a3a)
             constantTextColor = Color(hex: 0xaaaaaa)
             highlightFill = Color(hex: 0x5a3d12)
+            highlightStroke = Color(hex: 0xff8c00)
         }
         edgeWidth *= theme.lines.spine
         nodeStrokeWidth *= theme.lines.spine

@@ -13,7 +13,7 @@ struct PanelRenderer {
 
     func drawBackground() {
         canvas.fill(.rect(plot), color: style.axesBackground)
-        if axes.showsGrid ?? style.showGrid { drawGrid() }
+        if axes.showsGrid ?? style.showGrid { canvas.auditing(.deemphasized) { drawGrid() } }
         drawMarks(.static)
         if !layout.overlaysInForeground { drawOverlays() }
         drawTicks()
@@ -31,7 +31,11 @@ struct PanelRenderer {
         let context = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
-            for mark in axes.marks where mark.layer == layer { mark.draw(in: context) }
+            // Captions last, so no line of their layer crosses them.
+            let marks = axes.marks.filter { $0.layer == layer }
+            for mark in marks.filter({ !(($0 as? TextMark)?.isCaption ?? false) }) + marks.filter({ ($0 as? TextMark)?.isCaption ?? false }) {
+                canvas.auditing(.mark(String(describing: type(of: mark)), mark.emphasis)) { mark.draw(in: context) }
+            }
         }
     }
 

@@ -54,10 +54,19 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
 
     /// Draws one marker: filled shapes get `fill` and an optional `edge`; crosses and plus
     /// signs are stroked with `fill` (their only colour) at `lineWidth`.
-    func draw(on canvas: any Canvas, at c: Point, size: Double, fill: Color, edge: Color?, lineWidth: Double) {
+    ///
+    /// On a panel of colour `face`, an edge that stands out from it less than the fill does
+    /// (white edges on a white panel) is a halo: drawn under the fill, showing entirely
+    /// outside it, a ring that parts the marker from what it sits on (tinted regions, other
+    /// points). Any other edge outlines the marker, over the fill.
+    func draw(on canvas: any Canvas, at c: Point, size: Double, fill: Color, edge: Color?, lineWidth: Double,
+              face: Color? = nil) {
         let path = self.path(center: c, size: size)
         if isStrokedOnly {
             canvas.stroke(path, style: StrokeStyle(color: fill, width: lineWidth, cap: .butt))
+        } else if let edge, let face, edge.contrastRatio(against: face) < fill.contrastRatio(against: face) {
+            canvas.auditing(.deemphasized) { canvas.stroke(path, style: StrokeStyle(color: edge, width: lineWidth * 1.5, join: .miter)) }
+            canvas.fill(path, color: fill)
         } else {
             canvas.fill(path, color: fill)
             if let edge { canvas.stroke(path, style: StrokeStyle(color: edge, width: lineWidth * 0.6, join: .miter)) }

@@ -10,12 +10,15 @@ import FrameplotCanvas
 public enum PointColoring: Sendable, Hashable {
     /// The next colour of the theme's palette.
     case automatic
-    /// One colour for every point.
-    case color(Color)
+    /// One colour for every point: a fixed colour or a theme role (``MarkColor``).
+    case color(MarkColor)
     /// The palette colour of each point's class (0, 1, 2, ...); `labels` name the classes in the legend.
     case classes([Int], labels: [String] = [])
     /// Each point's value through a colormap.
     case values([Double], ColorScale)
+
+    /// One fixed colour for every point.
+    public static func color(_ color: Color) -> PointColoring { .color(color.markColor) }
 }
 
 /// Points drawn as markers.
@@ -40,14 +43,19 @@ public struct ScatterMark: Mark {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
     }
 
-    func resolvedSize(_ theme: Theme) -> Double { size ?? PlotStyle(theme: theme).markerSize }
+    func resolvedSize(_ theme: Theme) -> Double { theme.length(size, default: theme.markerSize) }
+
+    public var emphasis: MarkEmphasis {
+        if case .color(let c) = coloring { return c.emphasis }
+        return .regular
+    }
 
     func color(at i: Int, theme: Theme) -> Color? {
         let style = PlotStyle(theme: theme)
         let base: Color?
         switch coloring {
         case .automatic: base = style.cycleColor(cycleIndex)
-        case .color(let c): base = c
+        case .color(let c): base = c.resolved(in: theme)
         case let .classes(classes, _): base = i < classes.count ? style.cycleColor(classes[i]) : nil
         case let .values(values, scale): base = i < values.count ? CoreBridge.color(of: values[i], in: scale) : nil
         }
@@ -57,10 +65,11 @@ public struct ScatterMark: Mark {
     public func draw(in context: MarkContext) {
         let s = resolvedSize(context.theme)
         let lw = PlotStyle(theme: context.theme).lineWidth
+        let face = context.theme.colors.axesFace
         for i in 0..<Swift.min(xs.count, ys.count) {
             guard let p = context.transform.pointIfValid(x: xs[i], y: ys[i]),
                   let c = color(at: i, theme: context.theme) else { continue }
-            marker.draw(on: context.canvas, at: p, size: s, fill: c, edge: edgeColor, lineWidth: lw)
+            marker.draw(on: context.canvas, at: p, size: s, fill: c, edge: edgeColor, lineWidth: lw, face: face)
         }
     }
 

@@ -47,8 +47,8 @@ public enum GD1DScene {
         var axes = Axes()
         axes.x = AxisSpec(label: "$x$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
         axes.y = AxisSpec(label: "$f(x)$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
-        axes.function(domain: 0...10, color: Color(hex: 0x1f77b4), width: 2) { f($0) }
-        axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: Color(hex: 0xd62728))
+        axes.function(domain: 0...10, color: .cycle(0), width: 2) { f($0) }
+        axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: .accent)
         figure.axes = axes
 
         let fingerprint = ["frames": String(run.steps.count), "lr": String(options.learningRate ?? 0.5),
@@ -57,18 +57,18 @@ public enum GD1DScene {
         return try FigureAnimation(name: name, run: run, figure: figure, framesPerSecond: options.framesPerSecond ?? 2,
                                    fingerprint: fingerprint) { frame, figure in
             let x = frame.step.parameters[0], y = f(x)
-            let accent = Color(hex: 0xd62728)
+            let accent = MarkColor.accent
             let past = frame.past.dropLast()
             if !past.isEmpty {
                 figure.axes.scatter(xs: past.map { $0.parameters[0] }, ys: past.map { f($0.parameters[0]) }, size: 5,
-                                    color: Color(hex: 0x7f7f7f), alpha: 0.6, layer: .dynamic)
+                                    color: .deemphasized(Color(hex: 0x7f7f7f)), alpha: 0.6, layer: .dynamic)
             }
-            figure.axes.straightLine(slope: slope(x), intercept: y - slope(x) * x, color: Color(hex: 0xff7f0e),
+            figure.axes.straightLine(slope: slope(x), intercept: y - slope(x) * x, color: .cycle(1),
                                      width: 1.5, layer: .dynamic)
             figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3], layer: .dynamic)
             if frame.index + 1 < steps.count {
                 let next = steps[frame.index + 1].parameters[0]
-                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: next, y: f(next)), color: .black,
+                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: next, y: f(next)), color: .ink,
                                   width: 1.5, layer: .dynamic)
             }
             figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent, layer: .dynamic)

@@ -81,7 +81,7 @@ public enum GDLocusScene {
         left.heatmap(surface, colormap: .viridis, norm: ColorNorm(kind: .log10, vmin: range.min, vmax: range.max),
                      interpolation: .bilinear)
         let contourGrid = Grid2D(x: limits, y: limits, nx: 256, ny: 256, function: mse)
-        left.contour(contourGrid, levels: contourLevels, coloring: .single(.red), width: 0.6, dashes: [[3, 2]], alpha: 0.8)
+        left.contour(contourGrid, levels: contourLevels, coloring: .single(.deemphasized(.red)), width: 0.6, dashes: [[3, 2]], alpha: 0.8)
         let minimiser = ReferenceRuns.fourPointsMinimizer
         left.scatter(xs: [minimiser[0]], ys: [minimiser[1]], marker: .cross, size: 9, color: .red)
         if let start = run.steps.first?.parameters, start.count == 2 {
@@ -110,9 +110,10 @@ public enum GDLocusScene {
             let path = frame.past
             figure[0, 0].line(xs: path.map { $0.parameters[0] }, ys: path.map { $0.parameters[1] },
                               color: .white, width: 1.5, layer: .dynamic)
+            // Black on the heatmap in every theme, as in the textbook (the heatmap is the same).
             figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
-                              layer: .dynamic)
-            figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .black,
+                              color: .black, layer: .dynamic)
+            figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
                                       width: 1, layer: .dynamic)
             figure[0, 1].text(parameterText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
                               layer: .dynamic)

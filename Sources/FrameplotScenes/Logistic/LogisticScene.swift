@@ -80,7 +80,7 @@ public enum LogisticScene {
             }
             figure[0, 0].heatmap(probability, colormap: background, norm: ColorNorm(vmin: 0, vmax: 1),
                                  interpolation: .bilinear, layer: .dynamic)
-            figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: .black, width: 1.5, layer: .dynamic)
+            figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: .ink, width: 1.5, layer: .dynamic)
             panel.addPoints(to: &figure[0, 0], colors: classColors, layer: .dynamic)
             let past = frame.past
             figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: classColors[0],

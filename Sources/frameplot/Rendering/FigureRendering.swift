@@ -7,6 +7,9 @@ import FrameplotPlot
 enum FigureRendering {
     enum LineKind { case line, curve }
 
+    /// Sees every figure a command draws, just before it is saved (tests audit them).
+    @TaskLocal static var observer: (@Sendable (Figure) -> Void)?
+
     static func scatter(_ request: ScatterRequest, options: CheckedPlotOptions) throws {
         var figure = makeFigure(options)
         var axes = figure.axes
@@ -22,7 +25,8 @@ enum FigureRendering {
                          label: request.fit == nil ? nil : "data")
         }
         if let fit = request.fit {
-            let color = request.classes == nil ? Color(hex: 0xD62728) : Color(hex: 0x222222)
+            // Over one-colour points the theme's accent; over class colours its neutral fit colour.
+            let color: MarkColor = request.classes == nil ? .accent : .fit
             if fit.degree == 1 {
                 axes.straightLine(slope: fit.coefficients[1], intercept: fit.coefficients[0], color: color,
                                   width: 2, label: fit.equation)
@@ -34,7 +38,7 @@ enum FigureRendering {
             }
         }
         figure.axes = axes
-        try figure.save(to: options.output.path)
+        try save(figure, options: options)
     }
 
     static func lines(_ request: LineRequest, options: CheckedPlotOptions, kind: LineKind) throws {
@@ -44,9 +48,9 @@ enum FigureRendering {
         configure(&axes, options: options, xName: request.xName, yName: yName)
         let labelled = request.series.count > 1 || request.smooth != nil
         for (index, series) in request.series.enumerated() {
-            let color = figure.theme.palette.color(index)
+            let color = MarkColor.cycle(index)
             if let window = request.smooth, window > 1 {
-                axes.line(xs: series.xs, ys: series.ys, color: color, width: 1, alpha: 0.3)
+                axes.line(xs: series.xs, ys: series.ys, color: .deemphasized(color), width: 1, alpha: 0.3)
                 axes.line(xs: series.xs, ys: Smoothing.movingAverage(series.ys, window: window), color: color,
                           width: 2, label: "\(series.name) (mean of \(window))")
             } else {
@@ -55,7 +59,7 @@ enum FigureRendering {
             }
         }
         figure.axes = axes
-        try figure.save(to: options.output.path)
+        try save(figure, options: options)
     }
 
     static func regions(_ request: RegionsRequest, options: CheckedPlotOptions) throws {
@@ -78,12 +82,17 @@ enum FigureRendering {
         let probabilities = request.trained.probabilities
         axes.decisionRegions(.probabilities(probabilities), classes: problem.classCount, cellsPerUnit: 0.5)
         axes.scatter(xs: problem.xs, ys: problem.ys,
-                     coloring: .classes(problem.labels, labels: problem.classNames), edgeColor: .white)
+                     coloring: .classes(problem.labels, labels: problem.classNames), edgeColor: figure.theme.colors.axesFace)
         figure.axes = axes
-        try figure.save(to: options.output.path)
+        try save(figure, options: options)
     }
 
     // MARK: Shared
+
+    static func save(_ figure: Figure, options: CheckedPlotOptions) throws {
+        observer?(figure)
+        try figure.save(to: options.output.path)
+    }
 
     static func makeFigure(_ options: CheckedPlotOptions) -> Figure {
         Figure(width: Double(options.size.width), height: Double(options.size.height), scale: options.scale,
