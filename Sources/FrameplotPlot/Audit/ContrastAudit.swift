@@ -2,22 +2,24 @@ import Foundation
 import FrameplotCanvas
 
 /// A canvas that draws like an ``ImageCanvas`` and measures, for every mark and text, the
-/// WCAG 2 contrast between its colour and the pixels under it.
+/// WCAG 2 contrast between its colour and what surrounds it.
 ///
-/// Draw a figure (or an animation's static layer and then a frame) on it, then read
+/// Draw a figure on it (or an animation's static layer and then a frame), then read
 /// ``findings`` or ``failures``. What is checked:
-/// - each mark of a ``Figure`` as one unit: every pixel its strokes, fills and texts cover
-///   (at least half-covered pixels), against the picture as it was before the mark (so a
-///   mark's own overlapping points do not count against it); marks whose ``Mark/emphasis``
-///   is not `.regular` are skipped;
-/// - every other stroke and every text (axis frames, ticks, labels, legend text), each on
-///   its own, against the picture before it; other fills are backgrounds and images are
-///   never checked.
+/// - each mark of a ``Figure`` as one unit (all its strokes, fills and texts together);
+///   marks whose ``Mark/emphasis`` is not `.regular` (deliberately faint guides, backdrops
+///   such as heatmaps, regions and spans) are skipped, and so are marker halos;
+/// - outside marks, every stroke and every text on its own (axis frames, ticks, labels,
+///   legend entries); other fills are backgrounds, and images are never checked.
 ///
-/// Each covered pixel's ratio compares the mark's colour painted over the pixel at its alpha
-/// with the pixel. A unit passes when at least ``requiredShare`` of its pixels reach the
-/// minimum, so a line crossing a few points of its own colour passes and an invisible one
-/// does not.
+/// A unit is painted alone, opaque, on a scratch canvas to find the pixels it covers. Along
+/// its edge (covered pixels with uncovered ones one or two pixels away) the ratio compares
+/// the unit's colour, painted at its alpha over the picture as it was before the unit, with
+/// its uncovered neighbours as the picture shows them (a halo drawn around a marker counts:
+/// that is what it is for); the best neighbour counts, so a frame line between a heatmap and
+/// the background passes on its background side. A unit passes when at least
+/// ``requiredShare`` of its edge reaches ``minimum``: a line crossing a few points of its own
+/// colour passes, a line in the panel's colour does not.
 ///
 /// ```swift
 /// let audit = try ContrastAudit(figure: fig)
@@ -30,11 +32,11 @@ public final class ContrastAudit: Canvas {
         public var subject: String
         /// The colour it was drawn in (the first one, for marks with several).
         public var color: Color
-        /// The share of its pixels at the minimum contrast or more (0...1).
+        /// The share of its edge pixels at the minimum contrast or more (0...1).
         public var passingShare: Double
-        /// The median contrast ratio over its pixels.
+        /// The median contrast ratio over its edge pixels.
         public var medianRatio: Double
-        /// How many pixels were compared.
+        /// How many edge pixels were compared.
         public var pixels: Int
 
         public var description: String {
@@ -47,9 +49,11 @@ public final class ContrastAudit: Canvas {
 
     /// The canvas everything is drawn on (the picture, for looking at it).
     public let image: ImageCanvas
-    /// The minimum ratio each pixel is held to (3 by default: WCAG 2 for graphics).
+    /// The minimum ratio each edge pixel is held to (3 by default: WCAG 2 for graphics).
     public let minimum: Double
-    /// The share of a unit's pixels that must reach ``minimum``.
+    /// The share of a unit's edge pixels that must reach ``minimum`` (0.7 by default: marks
+    /// that carry meaning measure 0.77 or more in the gallery and scenes, invisible ones 0.5
+    /// or less).
     public let requiredShare: Double
     /// Every unit checked, in drawing order.
     public private(set) var findings: [Finding] = []

@@ -71,15 +71,15 @@ public enum LinregScene {
                                    fingerprint: fingerprint) { frame, figure in
             let w = frame.step.parameters
             // Back to the original units: weight = ȳ + w0 + w1·(height − x̄).
-            figure[0, 0].straightLine(slope: w[1], intercept: yMean + w[0] - w[1] * xMean, color: Color(hex: 0xd62728),
+            figure[0, 0].straightLine(slope: w[1], intercept: yMean + w[0] - w[1] * xMean, color: .accent,
                                       width: 2, layer: .dynamic)
             figure[0, 0].text(String(format: "k = %d   w0 = %.4f   w1 = %.4f", frame.step.step, w[0], w[1]),
                               axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft, background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
             let past = frame.past
-            figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: Color(hex: 0x1f77b4),
+            figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: .cycle(0),
                               width: 2, layer: .dynamic)
             figure[0, 1].scatter(xs: [Double(frame.step.step)], ys: [frame.step.loss], size: 7,
-                                 color: Color(hex: 0x1f77b4), layer: .dynamic)
+                                 color: .cycle(0), layer: .dynamic)
             figure[0, 1].text(String(format: "L = %.6f", frame.step.loss), axesFraction: DataPoint(x: 0.97, y: 0.97),
                               anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
         }
