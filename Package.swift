@@ -79,7 +79,7 @@ let package = Package(
                     dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotScenes"]),
         .testTarget(name: "FrameplotScenesTests",
                     dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
-        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotCanvas", "FrameplotPlot"]),
+        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
     ],
     swiftLanguageModes: [.v6]
 )

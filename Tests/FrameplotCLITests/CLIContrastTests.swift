@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import FrameplotCanvas
+import FrameplotModel
 import FrameplotPlot
 @testable import frameplot
 
@@ -66,12 +67,12 @@ struct CLIContrastTests {
 enum Fixtures {
     /// Three classes of 30 points along a rising trend.
     static let classes: String = {
-        var rng = SplitMix(seed: 1)
+        var rng = SeededGenerator(seed: 1)
         var rows = ["x,y,kind"]
         for (k, (cx, cy)) in [(0.0, 0.0), (3.0, 2.0), (1.0, 4.0)].enumerated() {
             for _ in 0..<30 {
-                let x = cx + rng.normal()
-                rows.append(String(format: "%.3f,%.3f,%@", x, 0.5 * x + cy + 0.7 * rng.normal(), ["a", "b", "c"][k]))
+                let x = cx + rng.nextNormal()
+                rows.append(String(format: "%.3f,%.3f,%@", x, 0.5 * x + cy + 0.7 * rng.nextNormal(), ["a", "b", "c"][k]))
             }
         }
         return rows.joined(separator: "\n") + "\n"
@@ -79,31 +80,13 @@ enum Fixtures {
 
     /// A noisy training log with two loss columns.
     static let log: String = {
-        var rng = SplitMix(seed: 2)
+        var rng = SeededGenerator(seed: 2)
         var rows = ["step,loss,val_loss"]
         for s in 0..<200 {
             let t = Double(s)
-            rows.append(String(format: "%d,%.4f,%.4f", s, 2 * exp(-t / 50) + 0.1 + 0.2 * rng.uniform(),
-                               2.2 * exp(-t / 60) + 0.2 + 0.1 * rng.uniform()))
+            rows.append(String(format: "%d,%.4f,%.4f", s, 2 * exp(-t / 50) + 0.1 + 0.2 * rng.nextUniform(),
+                               2.2 * exp(-t / 60) + 0.2 + 0.1 * rng.nextUniform()))
         }
         return rows.joined(separator: "\n") + "\n"
     }()
-}
-
-/// SplitMix64, for fixtures (never the system generator).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func normal() -> Double {
-        let u = Swift.max(uniform(), 1e-12), v = uniform()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
 }

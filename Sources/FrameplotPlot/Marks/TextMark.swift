@@ -109,27 +109,10 @@ enum CaptionPanel {
     /// Fills the panel with `color` made opaque over the panel face, and strokes its edge.
     static func draw(_ panel: Rect, color: Color, fontSize: Double, theme: Theme, on canvas: any Canvas) {
         let face = color.composited(over: theme.colors.axesFace.composited(over: theme.colors.background)).withAlpha(1)
-        let path = roundedRect(panel, radius: Swift.min(0.3 * fontSize, panel.height / 2))
+        let path = Path.roundedRect(panel, radius: Swift.min(0.3 * fontSize, panel.height / 2))
         canvas.auditing(.backdrop) { canvas.fill(path, color: face) }
         canvas.auditing(.deemphasized) {
             canvas.stroke(path, style: StrokeStyle(color: theme.colors.legendEdge, width: PlotStyle(theme: theme).legendEdgeWidth))
         }
-    }
-
-    /// A rectangle with circular corners of `radius`.
-    static func roundedRect(_ r: Rect, radius: Double) -> Path {
-        let k = Swift.max(0, Swift.min(radius, r.width / 2, r.height / 2))
-        var p = Path()
-        p.move(to: Point(x: r.minX + k, y: r.minY))
-        p.line(to: Point(x: r.maxX - k, y: r.minY))
-        p.addArc(center: Point(x: r.maxX - k, y: r.minY + k), radius: k, startAngle: -Double.pi / 2, endAngle: 0)
-        p.line(to: Point(x: r.maxX, y: r.maxY - k))
-        p.addArc(center: Point(x: r.maxX - k, y: r.maxY - k), radius: k, startAngle: 0, endAngle: Double.pi / 2)
-        p.line(to: Point(x: r.minX + k, y: r.maxY))
-        p.addArc(center: Point(x: r.minX + k, y: r.maxY - k), radius: k, startAngle: Double.pi / 2, endAngle: Double.pi)
-        p.line(to: Point(x: r.minX, y: r.minY + k))
-        p.addArc(center: Point(x: r.minX + k, y: r.minY + k), radius: k, startAngle: Double.pi, endAngle: 3 * Double.pi / 2)
-        p.close()
-        return p
     }
 }
