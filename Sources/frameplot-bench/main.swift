@@ -1,5 +1,5 @@
 // frameplot-bench: prints performance figures (never a pass/fail test).
-// Usage: frameplot-bench [canvas|model|animation|plotcore|all]
+// Usage: frameplot-bench [canvas|model|animation|plotcore|race|all]
 import Frameplot
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -8,11 +8,13 @@ case "canvas": runCanvasBenchmarks()
 case "model": runModelBenchmarks()
 case "animation": runAnimationBenchmarks()
 case "plotcore": runPlotCoreBenchmarks()
+case "race": runRaceBenchmarks()
 case "all":
     runCanvasBenchmarks()
     runModelBenchmarks()
     runAnimationBenchmarks()
     runPlotCoreBenchmarks()
+    runRaceBenchmarks()
 default:
-    print("usage: frameplot-bench [canvas|model|animation|plotcore|all]")
+    print("usage: frameplot-bench [canvas|model|animation|plotcore|race|all]")
 }

@@ -138,6 +138,100 @@ extension ComputationGraph {
         return appendOperation(.crossEntropy, [probabilities, targets], rows: 1, cols: 1)
     }
 
+    /// a − b element-wise; either may be 1×1.
+    ///
+    /// ```swift
+    /// let r = try g.subtract(prediction, target)
+    /// ```
+    @discardableResult
+    public mutating func subtract(_ a: Int, _ b: Int) throws -> Int {
+        try appendElementwise(.subtract, a, b)
+    }
+
+    /// a / b element-wise; either may be 1×1. Division by zero gives ±∞ or NaN, as IEEE does.
+    ///
+    /// ```swift
+    /// let q = try g.divide(sum, count)
+    /// ```
+    @discardableResult
+    public mutating func divide(_ a: Int, _ b: Int) throws -> Int {
+        try appendElementwise(.divide, a, b)
+    }
+
+    /// a raised to b element-wise; either may be 1×1. A negative base to a non-integer power is NaN.
+    ///
+    /// ```swift
+    /// let square = try g.power(x, g.constant("2", Matrix(scalar: 2)))
+    /// ```
+    @discardableResult
+    public mutating func power(_ a: Int, _ b: Int) throws -> Int {
+        try appendElementwise(.power, a, b)
+    }
+
+    /// −x element-wise.
+    ///
+    /// ```swift
+    /// let m = try g.negate(x)
+    /// ```
+    @discardableResult
+    public mutating func negate(_ x: Int) throws -> Int { try appendElementwise(.negate, x) }
+
+    /// Element-wise sine (radians).
+    ///
+    /// ```swift
+    /// let s = try g.sin(x)
+    /// ```
+    @discardableResult
+    public mutating func sin(_ x: Int) throws -> Int { try appendElementwise(.sin, x) }
+
+    /// Element-wise cosine (radians).
+    ///
+    /// ```swift
+    /// let c = try g.cos(x)
+    /// ```
+    @discardableResult
+    public mutating func cos(_ x: Int) throws -> Int { try appendElementwise(.cos, x) }
+
+    /// Element-wise tangent (radians).
+    ///
+    /// ```swift
+    /// let t = try g.tan(x)
+    /// ```
+    @discardableResult
+    public mutating func tan(_ x: Int) throws -> Int { try appendElementwise(.tan, x) }
+
+    /// Element-wise eˣ.
+    ///
+    /// ```swift
+    /// let e = try g.exp(x)
+    /// ```
+    @discardableResult
+    public mutating func exp(_ x: Int) throws -> Int { try appendElementwise(.exp, x) }
+
+    /// Element-wise natural logarithm (NaN below 0, −∞ at 0).
+    ///
+    /// ```swift
+    /// let l = try g.log(x)
+    /// ```
+    @discardableResult
+    public mutating func log(_ x: Int) throws -> Int { try appendElementwise(.log, x) }
+
+    /// Element-wise square root (NaN below 0).
+    ///
+    /// ```swift
+    /// let r = try g.sqrt(x)
+    /// ```
+    @discardableResult
+    public mutating func sqrt(_ x: Int) throws -> Int { try appendElementwise(.sqrt, x) }
+
+    /// Element-wise absolute value (gradient 0 at 0, as torch).
+    ///
+    /// ```swift
+    /// let a = try g.abs(x)
+    /// ```
+    @discardableResult
+    public mutating func abs(_ x: Int) throws -> Int { try appendElementwise(.abs, x) }
+
     /// Marks a result with a name: an output node (identity of `x`) where the backward pass starts.
     ///
     /// ```swift
@@ -146,10 +240,7 @@ extension ComputationGraph {
     @discardableResult
     public mutating func output(_ name: String, of x: Int) throws -> Int {
         let s = try shape(x)
-        let id = nodes.count
-        nodes.append(Node(id: id, kind: .output, label: name, operation: .identity, inputs: [x],
-                          value: Matrix(rows: s.rows, cols: s.cols), gradient: Matrix(rows: s.rows, cols: s.cols)))
-        return id
+        return appendOutput(name, of: x, rows: s.rows, cols: s.cols)
     }
 
     /// Replaces the value of a leaf (input, parameter or constant); shapes must match.
@@ -168,18 +259,37 @@ extension ComputationGraph {
 
     // MARK: Internals
 
-    private mutating func appendLeaf(_ kind: NodeKind, _ name: String, _ value: Matrix) -> Int {
+    @discardableResult
+    mutating func appendOutput(_ name: String, of x: Int, rows: Int = 1, cols: Int = 1) -> Int {
+        let id = nodes.count
+        nodes.append(Node(id: id, kind: .output, label: name, operation: .identity, inputs: [x],
+                          value: Matrix(rows: rows, cols: cols), gradient: Matrix(rows: rows, cols: cols)))
+        return id
+    }
+
+    mutating func appendLeaf(_ kind: NodeKind, _ name: String, _ value: Matrix) -> Int {
         let id = nodes.count
         nodes.append(Node(id: id, kind: kind, label: name, operation: nil, inputs: [],
                           value: value, gradient: Matrix(rows: value.rows, cols: value.cols)))
         return id
     }
 
-    private mutating func appendOperation(_ op: Operation, _ inputs: [Int], rows: Int, cols: Int) -> Int {
+    mutating func appendOperation(_ op: Operation, _ inputs: [Int], rows: Int, cols: Int) -> Int {
         let id = nodes.count
         nodes.append(Node(id: id, kind: .operation, label: op.symbol, operation: op, inputs: inputs,
                           value: Matrix(rows: rows, cols: cols), gradient: Matrix(rows: rows, cols: cols)))
         return id
+    }
+
+    /// Appends a unary element-wise operation (shape of `x`), or a binary one whose inputs
+    /// have one shape or a 1×1 side (the result has the larger shape).
+    private mutating func appendElementwise(_ op: Operation, _ a: Int, _ b: Int? = nil) throws -> Int {
+        let sa = try shape(a)
+        guard let b else { return appendOperation(op, [a], rows: sa.rows, cols: sa.cols) }
+        let sb = try shape(b)
+        if sa == sb || sb == (1, 1) { return appendOperation(op, [a, b], rows: sa.rows, cols: sa.cols) }
+        if sa == (1, 1) { return appendOperation(op, [a, b], rows: sb.rows, cols: sb.cols) }
+        throw mismatch(op, [sa, sb])
     }
 
     private func shape(_ id: Int) throws -> (rows: Int, cols: Int) {

@@ -65,6 +65,8 @@ extension ComputationGraph {
 
     private func evaluate(_ op: Operation, _ x: [Matrix]) -> Matrix {
         switch op {
+        case .subtract, .divide, .power, .negate, .sin, .cos, .tan, .exp, .log, .sqrt, .abs, .tanh:
+            return evaluateElementwise(op, x)
         case .identity:
             return x[0]
         case .add:
@@ -88,9 +90,7 @@ extension ComputationGraph {
             for r in 0..<out.rows { for c in 0..<out.cols { out[r, c] += x[2].values[c] } }
             return out
         case .sigmoid:
-            return x[0].mapped { 1 / (1 + exp(-$0)) }
-        case .tanh:
-            return x[0].mapped { Foundation.tanh($0) }
+            return x[0].mapped { 1 / (1 + Foundation.exp(-$0)) }
         case .relu:
             return x[0].mapped { max(0, $0) }
         case .softmax:
@@ -98,7 +98,7 @@ extension ComputationGraph {
             for r in 0..<out.rows {
                 let row = x[0].row(r)
                 let m = row.max() ?? 0
-                let e = row.map { exp($0 - m) }
+                let e = row.map { Foundation.exp($0 - m) }
                 let s = e.reduce(0, +)
                 for c in 0..<out.cols { out[r, c] = e[c] / s }
             }
@@ -108,10 +108,10 @@ extension ComputationGraph {
             var sum = 0.0
             if p.cols == 1 {
                 for i in p.values.indices {
-                    sum -= t.values[i] * log(p.values[i]) + (1 - t.values[i]) * log(1 - p.values[i])
+                    sum -= t.values[i] * Foundation.log(p.values[i]) + (1 - t.values[i]) * Foundation.log(1 - p.values[i])
                 }
             } else {
-                for i in p.values.indices where t.values[i] != 0 { sum -= t.values[i] * log(p.values[i]) }
+                for i in p.values.indices where t.values[i] != 0 { sum -= t.values[i] * Foundation.log(p.values[i]) }
             }
             return Matrix(scalar: sum / Double(max(1, p.rows)))
         }
@@ -120,6 +120,8 @@ extension ComputationGraph {
     /// Gradients with respect to each input, given the gradient `g` of the output.
     private func propagate(_ op: Operation, inputs x: [Matrix], output y: Matrix, gradient g: Matrix) -> [Matrix] {
         switch op {
+        case .subtract, .divide, .power, .negate, .sin, .cos, .tan, .exp, .log, .sqrt, .abs, .tanh:
+            return propagateElementwise(op, inputs: x, output: y, gradient: g)
         case .identity:
             return [g]
         case .add:
@@ -148,10 +150,6 @@ extension ComputationGraph {
             var out = g
             for i in out.values.indices { out.values[i] *= y.values[i] * (1 - y.values[i]) }
             return [out]
-        case .tanh:
-            var out = g
-            for i in out.values.indices { out.values[i] *= 1 - y.values[i] * y.values[i] }
-            return [out]
         case .relu:
             var out = g
             for i in out.values.indices where x[0].values[i] <= 0 { out.values[i] = 0 }
@@ -172,14 +170,40 @@ extension ComputationGraph {
             for i in p.values.indices {
                 if p.cols == 1 {
                     gp.values[i] = scale * (-t.values[i] / p.values[i] + (1 - t.values[i]) / (1 - p.values[i]))
-                    gt.values[i] = scale * (-log(p.values[i]) + log(1 - p.values[i]))
+                    gt.values[i] = scale * (-Foundation.log(p.values[i]) + Foundation.log(1 - p.values[i]))
                 } else {
                     gp.values[i] = t.values[i] == 0 ? 0 : -scale * t.values[i] / p.values[i]
-                    gt.values[i] = -scale * log(p.values[i])
+                    gt.values[i] = -scale * Foundation.log(p.values[i])
                 }
             }
             return [gp, gt]
         }
+    }
+
+    /// An element-wise operation through ``ElementwiseRule``; a 1×1 input is broadcast.
+    private func evaluateElementwise(_ op: Operation, _ x: [Matrix]) -> Matrix {
+        guard x.count == 2 else { return x[0].mapped { ElementwiseRule.value(op, $0, 0) } }
+        let a = x[0], b = x[1]
+        var out = a.values.count >= b.values.count ? a : b
+        for i in out.values.indices {
+            out.values[i] = ElementwiseRule.value(op, a.values[a.values.count == 1 ? 0 : i], b.values[b.values.count == 1 ? 0 : i])
+        }
+        return out
+    }
+
+    /// Gradients of an element-wise operation; a broadcast 1×1 input sums its entries' gradients.
+    private func propagateElementwise(_ op: Operation, inputs x: [Matrix], output y: Matrix, gradient g: Matrix) -> [Matrix] {
+        let a = x[0]
+        let b = x.count == 2 ? x[1] : Matrix(scalar: 0)
+        var ga = Matrix(rows: a.rows, cols: a.cols)
+        var gb = Matrix(rows: b.rows, cols: b.cols)
+        for i in g.values.indices {
+            let ia = a.values.count == 1 ? 0 : i, ib = b.values.count == 1 ? 0 : i
+            let (da, db) = ElementwiseRule.partials(op, a.values[ia], b.values[ib], result: y.values[i])
+            ga.values[ia] += g.values[i] * da
+            if x.count == 2 { gb.values[ib] += g.values[i] * db }
+        }
+        return x.count == 2 ? [ga, gb] : [ga]
     }
 
     /// Index into `b` for element `i` of `a` under row/scalar broadcasting.

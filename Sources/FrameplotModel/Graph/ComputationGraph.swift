@@ -101,6 +101,28 @@ extension ComputationGraph {
         case crossEntropy
         /// Identity (used by output nodes).
         case identity
+        /// Element-wise a − b; either input may be 1×1.
+        case subtract
+        /// Element-wise a / b; either input may be 1×1.
+        case divide
+        /// Element-wise a^b; either input may be 1×1.
+        case power
+        /// Element-wise −x.
+        case negate
+        /// Element-wise sine (radians).
+        case sin
+        /// Element-wise cosine (radians).
+        case cos
+        /// Element-wise tangent (radians).
+        case tan
+        /// Element-wise eˣ.
+        case exp
+        /// Element-wise natural logarithm.
+        case log
+        /// Element-wise square root.
+        case sqrt
+        /// Element-wise absolute value.
+        case abs
 
         /// The symbol drawn in a diagram.
         public var symbol: String {
@@ -115,8 +137,19 @@ extension ComputationGraph {
             case .softmax: return "softmax"
             case .crossEntropy: return "CE"
             case .identity: return "="
+            case .subtract, .negate: return "−"
+            case .divide: return "÷"
+            case .power: return "^"
+            case .sin: return "sin"
+            case .cos: return "cos"
+            case .tan: return "tan"
+            case .exp: return "exp"
+            case .log: return "log"
+            case .sqrt: return "√"
+            case .abs: return "|·|"
             }
         }
+
     }
 
     /// One node and, after the passes, its value and gradient.

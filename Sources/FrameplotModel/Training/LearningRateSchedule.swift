@@ -44,24 +44,3 @@ public enum Batching: Sendable, Hashable {
     /// `size` samples per step, from a fresh seeded random order each epoch (the last batch may be smaller).
     case miniBatch(size: Int)
 }
-
-/// How a gradient becomes a parameter update.
-///
-/// ```swift
-/// let o = Optimizer.adam()
-/// ```
-public enum Optimizer: Sendable, Hashable {
-    /// θ ← θ − η g.
-    case gradientDescent
-    /// v ← βv + g; θ ← θ − η v.
-    case momentum(Double)
-    /// Adam (Kingma & Ba) with bias-corrected moments.
-    case adam(beta1: Double, beta2: Double, epsilon: Double)
-
-    /// Adam with the usual constants β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
-    ///
-    /// ```swift
-    /// let o = Optimizer.adam()
-    /// ```
-    public static func adam() -> Optimizer { .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8) }
-}

@@ -60,8 +60,7 @@ public struct Trainer: Sendable {
         let info = TrainingRunInfo(parameterNames: objective.parameterNames, metricNames: objective.metricNames)
         var theta = initial
         var gradient = [Double](repeating: 0, count: p)
-        var velocity = [Double](repeating: 0, count: p)   // momentum, or Adam's first moment
-        var second = [Double](repeating: 0, count: p)     // Adam's second moment
+        var optimizerState = OptimizerState(config.optimizer, parameterCount: p)
         var order = Array(0..<n)
         var rng = SeededGenerator(seed: config.seed)
         var lastLoss = Double.nan
@@ -87,7 +86,6 @@ public struct Trainer: Sendable {
         if try report(0) == .stop {
             return TrainingResult(parameters: theta, steps: 0, loss: lastLoss, stopReason: .observer)
         }
-        var beta1Power = 1.0, beta2Power = 1.0
         for t in 0..<config.steps {
             // Choose the batch without allocating: a slice of the epoch's order.
             let batch: ArraySlice<Int>?
@@ -99,47 +97,8 @@ public struct Trainer: Sendable {
                 batch = order[position..<min(n, position + batchSize)]
             }
             objective.gradient(at: theta, batch: batch, into: &gradient)
-            let eta = config.learningRate.rate(at: t)
-            var largestChange = 0.0
-            var finite = true
-            theta.withUnsafeMutableBufferPointer { th in
-                gradient.withUnsafeBufferPointer { g in
-                    switch config.optimizer {
-                    case .gradientDescent:
-                        for i in 0..<p {
-                            let change = eta * g[i]
-                            th[i] -= change
-                            largestChange = max(largestChange, abs(change))
-                        }
-                    case let .momentum(beta):
-                        velocity.withUnsafeMutableBufferPointer { v in
-                            for i in 0..<p {
-                                v[i] = beta * v[i] + g[i]
-                                let change = eta * v[i]
-                                th[i] -= change
-                                largestChange = max(largestChange, abs(change))
-                            }
-                        }
-                    case let .adam(b1, b2, eps):
-                        beta1Power *= b1
-                        beta2Power *= b2
-                        velocity.withUnsafeMutableBufferPointer { m in
-                            second.withUnsafeMutableBufferPointer { v in
-                                for i in 0..<p {
-                                    m[i] = b1 * m[i] + (1 - b1) * g[i]
-                                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                                    let mHat = m[i] / (1 - beta1Power)
-                                    let vHat = v[i] / (1 - beta2Power)
-                                    let change = eta * mHat / (vHat.squareRoot() + eps)
-                                    th[i] -= change
-                                    largestChange = max(largestChange, abs(change))
-                                }
-                            }
-                        }
-                    }
-                    for i in 0..<p where !th[i].isFinite { finite = false }
-                }
-            }
+            let largestChange = optimizerState.update(&theta, gradient: gradient, learningRate: config.learningRate.rate(at: t))
+            let finite = theta.allSatisfy(\.isFinite)
             let step = t + 1
             guard finite, largestChange.isFinite else { throw TrainingError.diverged(step: step) }
             let converged = config.tolerance.map { largestChange < $0 } ?? false

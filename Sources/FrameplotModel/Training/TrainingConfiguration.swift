@@ -13,7 +13,7 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var learningRate: LearningRateSchedule
     /// Full batch, one-sample SGD or mini-batches.
     public var batching: Batching
-    /// Plain gradient descent, momentum or Adam.
+    /// The update rule (gradient descent, momentum, Nesterov, AdaGrad, RMSprop or Adam).
     public var optimizer: Optimizer
     /// Seed of the sample order for stochastic and mini-batch runs.
     public var seed: UInt64

@@ -68,6 +68,8 @@ public struct Axes: Sendable {
     public var legendPlacement: LegendPlacement = .best
     /// A colorbar on the right of the plot area, or `nil` for none.
     public var colorbar: ColorbarSpec?
+    /// The 3-D view when the panel is drawn in 3-D (see ``View3D``), or nil for a 2-D panel.
+    public var view3D: View3D?
     /// The marks in drawing order.
     public private(set) var marks: [any Mark] = []
     /// How many automatic colours have been handed out (matplotlib's property cycle).

@@ -41,7 +41,11 @@ extension Figure {
         var panelLayouts: [PanelLayout] = []
         panelLayouts.reserveCapacity(panels.count)
         for (i, axes) in panels.enumerated() {
-            panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cells[i], style: style, canvas: canvas).run())
+            if let view = axes.view3D {
+                panelLayouts.append(Panel3DLayoutEngine(axes: axes, view: view, cell: cells[i], style: style, canvas: canvas).run())
+            } else {
+                panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cells[i], style: style, canvas: canvas).run())
+            }
         }
         return FigureLayout(size: size, panels: panelLayouts, title: placedTitle, textScale: textScale)
     }

@@ -30,6 +30,11 @@ extension Figure {
                 layout.title?.draw(on: canvas)
             }
             for (i, axes) in panels.enumerated() where i < layout.panels.count {
+                if axes.view3D != nil, let threeD = layout.panels[i].threeD {
+                    Panel3DRenderer(axes: axes, layout: layout.panels[i], threeD: threeD, style: style, canvas: canvas,
+                                    resolution: resolution).draw(layers)
+                    continue
+                }
                 let renderer = PanelRenderer(axes: axes, layout: layout.panels[i], style: style,
                                              canvas: canvas, resolution: resolution)
                 if layers.contains(.background) { renderer.drawBackground() }

@@ -43,11 +43,13 @@ public struct PanelLayout: Sendable {
     /// marks) rather than the background. Set when the laid-out panel had dynamic marks, so
     /// a background rendered from a copy without them still leaves the frame to the foreground.
     public var overlaysInForeground: Bool
+    /// The 3-D box, ticks and labels of a panel with ``Axes/view3D``, or nil.
+    public var threeD: Layout3D? = nil
 
     /// Every text of the panel's decorations (tick labels, axis labels, title, legend, colorbar).
     public var texts: [PlacedText] {
         xTicks.compactMap(\.label) + yTicks.compactMap(\.label) + labels
-            + (legend?.texts ?? []) + (colorbar?.texts ?? [])
+            + (legend?.texts ?? []) + (colorbar?.texts ?? []) + (threeD?.labels ?? [])
     }
 }
 

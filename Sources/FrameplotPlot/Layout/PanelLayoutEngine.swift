@@ -48,7 +48,7 @@ struct PanelLayoutEngine {
     ///
     /// Margins depend on the plot's size (tick labels), so the width is refined once.
     func preferredWidth() -> Double? {
-        guard axes.aspect == .equal, axes.x.scale == .linear, axes.y.scale == .linear else { return nil }
+        guard axes.aspect == .equal, axes.view3D == nil, axes.x.scale == .linear, axes.y.scale == .linear else { return nil }
         var width = cell.width
         for _ in 0..<3 {
             let trial = PanelLayoutEngine(axes: axes, cell: Rect(x: cell.minX, y: cell.minY, width: width, height: cell.height),

@@ -1,0 +1,104 @@
+import FrameplotCanvas
+
+/// Draws a 3-D panel from its layout: panes and grid, surfaces back to front, paths and
+/// markers hidden where surfaces cover them, axis lines, ticks and labels, then the
+/// panel's 2-D marks (at axes fractions), title, colorbar and legend.
+///
+/// The background pass draws the static marks (the cached layer of an animation whose
+/// camera stays still); the foreground pass draws the dynamic ones over it.
+struct Panel3DRenderer {
+    let axes: Axes
+    let layout: PanelLayout
+    let threeD: Layout3D
+    let style: PlotStyle
+    let canvas: any Canvas
+    let resolution: Double
+
+    private var plot: Rect { layout.plotRect }
+
+    /// Draws what belongs to `layers` (see ``RenderLayers``).
+    func draw(_ layers: RenderLayers) {
+        if layers.contains(.background) { drawBackground() }
+        if layers.contains(.foreground) { drawForeground() }
+    }
+
+    private func drawBackground() {
+        drawPanes()
+        drawMarks(.static, depth: threeD.depth)
+        drawAxes()
+        for t in layout.labels { t.draw(on: canvas) }
+        if let cb = layout.colorbar { ColorbarRenderer(layout: cb, style: style, canvas: canvas).draw() }
+        if !layout.overlaysInForeground, let legend = layout.legend {
+            LegendRenderer(layout: legend, style: style, canvas: canvas).draw()
+        }
+    }
+
+    private func drawForeground() {
+        guard layout.overlaysInForeground || axes.marks.contains(where: { $0.layer == .dynamic }) else { return }
+        // Surfaces drawn per frame hide what is behind them too.
+        var depth = threeD.depth
+        let moving = axes.marks.compactMap { $0 as? SurfaceMark }.filter { $0.layer == .dynamic }
+        if !moving.isEmpty {
+            var buffer = depth ?? DepthBuffer(frame: plot)
+            for s in moving { SurfaceMesh(s, projection: threeD.projection).rasterize(into: &buffer, projection: threeD.projection) }
+            depth = buffer
+        }
+        drawMarks(.dynamic, depth: depth)
+        if layout.overlaysInForeground, let legend = layout.legend {
+            LegendRenderer(layout: legend, style: style, canvas: canvas).draw()
+        }
+    }
+
+    /// The marks of `layer`: surfaces first (each back to front), then the other 3-D marks,
+    /// then 2-D marks in axes-fraction coordinates, in the order they were added.
+    private func drawMarks(_ layer: MarkLayer, depth: DepthBuffer?) {
+        let marks = axes.marks.filter { $0.layer == layer }
+        guard !marks.isEmpty else { return }
+        let surface = axes.marks.lazy.compactMap { $0 as? SurfaceMark }.first.map { SurfaceMesh($0, projection: threeD.projection) }
+        let context = MarkContext3D(canvas: canvas, projection: threeD.projection, theme: style.theme, resolution: resolution,
+                                    depth: depth, surface: surface)
+        let flat = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution)
+        canvas.withSavedState {
+            canvas.clip(to: .rect(plot))
+            for case let s as SurfaceMark in marks { s.draw3D(in: context) }
+            for mark in marks where !(mark is SurfaceMark) {
+                if let m = mark as? any Mark3D { m.draw3D(in: context) } else { mark.draw(in: flat) }
+            }
+        }
+    }
+
+    private func drawPanes() {
+        // Light panes, the floor a shade darker, like a room's walls and floor.
+        let face = style.theme.colors.axesFace
+        let ink = style.gridColor.withAlpha(1)
+        let paneColors = [face.mixed(with: ink, style.gridColor.alpha * 1.1), face.mixed(with: ink, style.gridColor.alpha * 0.65),
+                          face.mixed(with: ink, style.gridColor.alpha * 0.45)]
+        for (k, pane) in threeD.panes.enumerated() {
+            var path = Path()
+            path.addPolyline(pane)
+            path.close()
+            canvas.fill(path, color: paneColors[k % paneColors.count])
+        }
+        if !threeD.gridLines.isEmpty {
+            var grid = Path()
+            for (a, b) in threeD.gridLines { grid.move(to: a); grid.line(to: b) }
+            canvas.stroke(grid, style: StrokeStyle(color: style.theme.colors.axesFace, width: Swift.max(0.8, style.gridWidth * 1.2)))
+        }
+        for pane in threeD.panes {
+            var edge = Path()
+            edge.addPolyline(pane)
+            edge.close()
+            canvas.stroke(edge, style: StrokeStyle(color: style.gridColor.mixed(with: style.spineColor, 0.25), width: 0.6))
+        }
+    }
+
+    private func drawAxes() {
+        var lines = Path()
+        for (a, b) in threeD.axisLines { lines.move(to: a); lines.line(to: b) }
+        canvas.stroke(lines, style: StrokeStyle(color: style.spineColor, width: style.spineWidth, cap: .square))
+        var ticks = Path()
+        for (a, b) in threeD.tickMarks { ticks.move(to: a); ticks.line(to: b) }
+        if !ticks.isEmpty { canvas.stroke(ticks, style: StrokeStyle(color: style.tickColor, width: style.tickWidth)) }
+        for t in threeD.labels { t.draw(on: canvas) }
+    }
+}
