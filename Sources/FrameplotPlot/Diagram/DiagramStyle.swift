@@ -87,7 +87,8 @@ public struct DiagramStyle: Sendable, Hashable {
     }
 
     /// The style of a plot theme: its font family and size (the axis-label size), its text,
-    /// line and background colours; gradients stay red and updates blue on light themes.
+    /// line and background colours, arrowheads and gaps scaled by its ``Theme/sizeScale``;
+    /// gradients stay red and updates blue on light themes.
     ///
     /// ```swift
     /// let style = DiagramStyle(theme: .slides)
@@ -113,6 +114,10 @@ public struct DiagramStyle: Sendable, Hashable {
         }
         edgeWidth *= theme.lines.spine
         nodeStrokeWidth *= theme.lines.spine
+        // Arrowheads and gaps grow with the theme like the text and lines.
+        let k = theme.sizeScale
+        arrowLength *= k; arrowWidth *= k; labelGap *= k
+        nodePadding = Size(width: nodePadding.width * k, height: nodePadding.height * k)
     }
 
     /// Offset of the backward arrow below its edge, when drawn.
