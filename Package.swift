@@ -80,6 +80,10 @@ let package = Package(
         .testTarget(name: "FrameplotScenesTests",
                     dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
         .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
+        // Compiles every ```swift block of README.md and docs/*.md against the built modules.
+        // (The umbrella is built for those blocks; the tests import the layers themselves.)
+        .testTarget(name: "FrameplotDocsTests",
+                    dependencies: ["Frameplot", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
     ],
     swiftLanguageModes: [.v6]
 )

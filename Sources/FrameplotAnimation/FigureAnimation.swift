@@ -1,14 +1,24 @@
 import FrameplotCanvas
+import FrameplotModel
 import FrameplotPlot
 
 /// An animation drawn with the plot layer: a ``Figure`` holding everything that stays
-/// (axes, heatmaps, data points) and a closure that adds one frame's moving marks
-/// (`layer: .dynamic`) for a recorded training state.
+/// (axes, heatmaps, data points) and a closure that adds one frame's marks for a recorded
+/// training state. Every mark the closure adds is drawn per frame; no `layer:` argument needed.
 ///
-/// The static marks are drawn once per worker into the cached layer; each frame draws only
-/// the dynamic marks (and spines and legend on top). The layout is computed once, from the
-/// static figure plus the dynamic marks of frames spread over the whole run, so axes limits
-/// and tick labels never jump between frames (set explicit limits to choose them yourself).
+/// Marks stack in one fixed order whatever is cached (``MarkStratum``: regions, grid, lines,
+/// points, text, then spines and legend), so per-frame decision regions sit under static
+/// points. The static parts under the per-frame marks are the renderer's cached layer; the
+/// static parts above them are cached too and composited over each frame; static parts
+/// stacked between per-frame marks are drawn with each frame.
+///
+/// The layout is computed once, from the static figure plus the frame marks of up to nine
+/// frames spread over the run, so axes limits, tick labels and the legend never jump between
+/// frames (set explicit limits to choose them yourself). Legend entries are listed once per
+/// label and style.
+///
+/// The closure must be `@Sendable` (frames are drawn in parallel): capture `let` constants,
+/// not `var`s (see docs/recording.md).
 ///
 /// ```swift
 /// let recorder = AnimationRecorder(schedule: .every(200))
@@ -17,16 +27,24 @@ import FrameplotPlot
 /// figure.axes.scatter(xs: xs, ys: ys)
 /// let animation = try FigureAnimation(run: recorder.run, figure: figure) { frame, figure in
 ///     let p = frame.step.parameters
-///     figure.axes.straightLine(slope: p[0], intercept: p[1], color: .black, layer: .dynamic)
+///     figure.axes.straightLine(slope: p[0], intercept: p[1], color: .black, label: "fit")
 /// }
 /// try animation.render(to: "Output/fit.mp4")
 /// ```
+///
+/// Its ``identity`` hashes the run, the size, the static figure's drawing and the drawing of
+/// the first, middle and last frames (exact coordinates, colours, texts and image pixels), so
+/// a changed run, figure, theme or frame closure re-renders, and an unchanged one resumes.
+/// Limit: a change of the closure that alters only frames other than those three is not seen
+/// (the renderer's check of a kept frame is the backstop).
 public struct FigureAnimation: AnimationScene {
     public typealias FrameBuilder = @Sendable (AnimationFrame, inout Figure) -> Void
 
     public var name: String
     public var framesPerSecond: Double
-    public var fingerprint: [String: String]
+    /// Settings that describe the animation (steps, learning rate, data file …), written into
+    /// the manifest next to its identity.
+    public var settings: [String: String]
     /// The recorded states, one per frame.
     public let run: RecordedRun
     /// The figure with the static marks.
@@ -34,40 +52,91 @@ public struct FigureAnimation: AnimationScene {
     /// The layout shared by every frame.
     public let layout: FigureLayout
     private let build: FrameBuilder
+    /// Static content above the per-frame marks, cached per device scale (nil: only spines
+    /// and legend are above, cheaper to draw than to composite).
+    private let overlay: LayerPool?
+    private let drawingIdentity = OnceValue<RenderIdentity>()
 
     /// - Parameters:
     ///   - figure: the static part; its size is the frame size.
-    ///   - frame: adds the dynamic marks of one frame to a copy of `figure`.
+    ///   - fingerprint: settings that describe the animation, listed in the manifest.
+    ///   - frame: adds one frame's marks to a copy of `figure` (after ``Figure/beginFrame()``).
     public init(name: String = "animation", run: RecordedRun, figure: Figure, framesPerSecond: Double = 20,
                 fingerprint: [String: String] = [:], frame: @escaping FrameBuilder) throws {
         self.name = name; self.run = run; self.figure = figure; self.framesPerSecond = framesPerSecond
-        self.fingerprint = fingerprint; self.build = frame
-        // Lay out with the moving marks of a few frames spread over the run (first and last
-        // included), for stable limits; few, because late frames can carry long paths.
+        self.settings = fingerprint; self.build = frame
+        // Lay out with the frame marks of a few frames spread over the run (first and last
+        // included), for stable limits; few, because late frames can carry long paths. Each
+        // sample starts from the static figure, as a real frame does, so automatic colours and
+        // legend entries are the ones the frames will show.
         var sizing = figure
-        let count = run.steps.count
-        if count > 0 {
-            let samples = Swift.min(count, 9)
-            var seen = Set<Int>()
-            for k in 0..<samples {
-                let index = samples == 1 ? count - 1 : k * (count - 1) / (samples - 1)
-                if seen.insert(index).inserted { frame(AnimationFrame(index: index, run: run), &sizing) }
+        sizing.beginFrame()
+        for index in Self.samples(count: run.steps.count, at: 9) {
+            let marked = Self.frameFigure(figure, index: index, run: run, build: frame)
+            for p in marked.panels.indices where p < sizing.panels.count {
+                let panel = marked.panels[p]
+                for m in panel.marks.indices where panel.isFrameMark(at: m) { sizing.panels[p].add(panel.marks[m]) }
             }
         }
         let measuring = try ImageCanvas(width: figure.size.width, height: figure.size.height, scale: 1)
-        self.layout = sizing.layout(measuringWith: measuring)
+        let layout = sizing.layout(measuringWith: measuring)
+        self.layout = layout
+        if figure.drawsStaticContent(in: .overlay, layout: layout) {
+            overlay = LayerPool { canvas in figure.render(on: canvas, layout: layout, layers: .overlay) }
+        } else {
+            overlay = nil
+        }
     }
 
     public var size: Size { figure.size }
     public var frameCount: Int { run.steps.count }
+
+    /// ``settings`` plus the identity.
+    public var fingerprint: [String: String] { AnimationIdentity.fingerprint(settings, identity: identity) }
+
+    public var identity: RenderIdentity {
+        AnimationIdentity.identity(kind: "figure-animation", name: name, framesPerSecond: framesPerSecond,
+                                   settings: settings, drawing: drawingIdentity.get {
+            AnimationIdentity.drawing(kind: "figure-animation drawing", size: size, extra: [figure.scale], run: run) { canvas in
+                figure.render(on: canvas, layout: layout, layers: .all)
+                for index in AnimationIdentity.sampleFrames(count: frameCount) {
+                    Self.frameFigure(figure, index: index, run: run, build: build).render(on: canvas, layout: layout, layers: .frame)
+                }
+            }
+        })
+    }
 
     public func renderStatic(on canvas: Canvas) throws {
         figure.render(on: canvas, layout: layout, layers: .background)
     }
 
     public func renderFrame(_ index: Int, on canvas: Canvas) throws {
-        var frameFigure = figure
-        build(AnimationFrame(index: index, run: run), &frameFigure)
-        frameFigure.render(on: canvas, layout: layout, layers: .foreground)
+        Self.frameFigure(figure, index: index, run: run, build: build).render(on: canvas, layout: layout, layers: .frame)
+        if let overlay, let image = canvas as? ImageCanvas {
+            try overlay.withLayer(size: size, scale: image.scale) { image.composite($0, at: .zero) }
+        } else {
+            figure.render(on: canvas, layout: layout, layers: .overlay)
+        }
+    }
+
+    /// A copy of `figure` with the marks of frame `index`.
+    private static func frameFigure(_ figure: Figure, index: Int, run: RecordedRun, build: FrameBuilder) -> Figure {
+        var frame = figure
+        frame.beginFrame()
+        build(AnimationFrame(index: index, run: run), &frame)
+        return frame
+    }
+
+    /// Up to `limit` indices spread evenly over `0..<count`, first and last included.
+    static func samples(count: Int, at limit: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let n = Swift.min(count, limit)
+        guard n > 1 else { return [count - 1] }
+        var out: [Int] = []
+        for k in 0..<n {
+            let index = k * (count - 1) / (n - 1)
+            if out.last != index { out.append(index) }
+        }
+        return out
     }
 }

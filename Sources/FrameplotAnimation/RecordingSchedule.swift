@@ -2,13 +2,20 @@ import Foundation
 
 /// Which training steps become animation frames.
 ///
+/// The schedule is obeyed exactly, whoever supplies the states: states pushed with
+/// ``AnimationRecorder/record(step:loss:parameters:metrics:epoch:)``, or a `Trainer`, which
+/// asks the recorder which steps it wants (so `.every(50)` gives a frame every 50 steps even
+/// when the configuration says `recordEvery: 200`). Only ``everyStep`` leaves the choice to
+/// the loop. The last state seen is added at the end, so the animation ends on the final state.
+///
 /// ```swift
 /// let schedule = RecordingSchedule.every(200)            // 0, 200, 400, …
 /// let early = RecordingSchedule.logSpaced(frames: 100, totalSteps: 20_000) // dense at the start
 /// let moved = RecordingSchedule.whenMoved(atLeast: 0.05)  // when the parameters moved enough
 /// ```
 public enum RecordingSchedule: Sendable, Hashable {
-    /// Every step reported by the training loop.
+    /// Every state pushed, or every state the training loop reports (a `Trainer` reports every
+    /// `recordEvery`-th step).
     case everyStep
     /// Step 0 and every `k`-th step.
     case every(Int)

@@ -1,6 +1,7 @@
 import Testing
 @testable import FrameplotAnimation
 import FrameplotCanvas
+import FrameplotModel
 
 @Suite("Scene catalog")
 struct CatalogTests {

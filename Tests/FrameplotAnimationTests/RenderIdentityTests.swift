@@ -37,9 +37,11 @@ import FrameplotModel
         let steps = [TrainingStep(step: 0, epoch: 0, parameters: [0, 0], loss: 2),
                      TrainingStep(step: 1, epoch: 0, parameters: [0.5, 1], loss: 1, metrics: ["accuracy": 0.5])]
         let run = RecordedRun(parameterNames: ["a", "b"], metricNames: ["accuracy"], steps: steps)
-        var moved = run; moved.steps[1].parameters[1] = 1.0000001
+        var movedSteps = steps; movedSteps[1].parameters[1] = 1.0000001
+        let moved = RecordedRun(parameterNames: ["a", "b"], metricNames: ["accuracy"], steps: movedSteps)
         var renamed = run; renamed.parameterNames = ["w0", "w1"]
-        var metric = run; metric.steps[1].metrics["accuracy"] = 0.75
+        var metricSteps = steps; metricSteps[1].metrics["accuracy"] = 0.75
+        let metric = RecordedRun(parameterNames: ["a", "b"], metricNames: ["accuracy"], steps: metricSteps)
         let ids = [run, moved, renamed, metric].map { r in identity { $0.combine("run", run: r) } }
         #expect(Set(ids).count == 4)
     }

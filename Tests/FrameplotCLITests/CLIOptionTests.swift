@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FrameplotModel
 @testable import frameplot
 
 /// The option parsers and the least-squares fit, tested directly.
@@ -43,6 +44,28 @@ struct CLIOptionTests {
         // The reference height/weight data of the slides.
         let fit = try #require(PolynomialFit(xs: [166, 176, 171, 173, 169], ys: [58.7, 75.7, 62.1, 70.4, 60.1], degree: 1))
         #expect(abs(fit.coefficients[1] - 105.6 / 58) < 1e-9)
+    }
+
+    @Test func polynomialFitIsTheModelCoresLeastSquares() throws {
+        // Same numbers as the model core's polynomial regression solved by QR.
+        let heights: [Double] = [152, 160, 166, 171, 173, 176, 181, 188]
+        let weights: [Double] = [48.2, 55.1, 58.7, 62.1, 70.4, 75.7, 77.0, 86.3]
+        for degree in 1...3 {
+            let fit = try #require(PolynomialFit(xs: heights, ys: weights, degree: degree))
+            let data = try Dataset(features: heights.map { [$0] }, targets: weights)
+            let core = try LinearRegressionObjective.polynomial(dataset: data, degree: degree).closedFormSolution()
+            for (a, b) in zip(fit.coefficients, core) {
+                #expect(abs(a - b) <= 1e-6 * Swift.max(1, abs(b)), "degree \(degree): \(fit.coefficients) vs \(core)")
+            }
+            // The fitted values agree to many digits even where raw powers of x are badly conditioned.
+            let designed = LinearRegressionObjective.polynomialDesign(heights, degree: degree)
+            for (i, x) in heights.enumerated() {
+                let coreValue = (0...degree).reduce(0.0) { $0 + core[$1] * designed[i, $1] }
+                #expect(abs(fit.value(at: x) - coreValue) < 1e-8)
+            }
+        }
+        // Fewer distinct x values than coefficients: rank-deficient, no fit.
+        #expect(PolynomialFit(xs: [1, 1, 2, 2], ys: [1, 2, 3, 4], degree: 2) == nil)
     }
 
     @Test func movingAverage() {

@@ -177,8 +177,8 @@ struct ValidationTests {
         #expect(history.metricNames == ["accuracy", "validation loss", "validation accuracy"])
         let last = try #require(history.steps.last)
         let direct = try SoftmaxRegressionObjective(dataset: test)
-        #expect(last.metrics["validation loss"] == direct.loss(at: last.parameters))
-        #expect(last.metrics["validation accuracy"] == direct.accuracy(parameters: last.parameters, on: test))
+        #expect(last.metrics["validation loss"] == direct.loss(at: Array(last.parameters)))
+        #expect(last.metrics["validation accuracy"] == direct.accuracy(parameters: Array(last.parameters), on: test))
         // Initial validation loss of an all-zero softmax model is log 3.
         #expect(abs((history.steps[0].metrics["validation loss"] ?? 0) - log(3)) < 1e-12)
         let csv = history.csvText()

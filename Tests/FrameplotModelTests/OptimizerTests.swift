@@ -12,7 +12,7 @@ struct OptimizerTests {
     private func twoSteps(_ optimizer: Optimizer, _ rate: Double) throws -> [[Double]] {
         let config = TrainingConfiguration(steps: 2, recordEvery: 1, learningRate: .constant(rate), optimizer: optimizer)
         let history = try Trainer(configuration: config).record(try Self.bowl(), from: [1, 1])
-        return history.steps.map(\.parameters)
+        return history.steps.map { Array($0.parameters) }
     }
 
     private func expectClose(_ a: [Double], _ b: [Double], _ what: String, tolerance: Double = 1e-12) {

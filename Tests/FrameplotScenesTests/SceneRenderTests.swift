@@ -42,12 +42,11 @@ struct SceneRenderTests {
         #expect(try first.pngData(options: .fast) != (try last.pngData(options: .fast)))
     }
 
-    @Test("gd-locus pixels: the start + is white and the minimiser's × is red on the static layer")
+    @Test("gd-locus pixels: the start + is white and the minimiser's × is red, above the path")
     func gdLocusMarkers() throws {
         let scene = try #require(try SceneCache.scene("gd-locus") as? FigureAnimation)
-        let layer = try ImageCanvas(width: 800, height: 400)
-        layer.clear(.white)
-        try scene.renderStatic(on: layer)
+        // Static points stack above the per-frame path, so they are drawn with each frame.
+        let layer = try FrameRenderer(scene: scene, progress: .quiet).renderFrame(0)
         let t = scene.layout.panels[0].transform
         let start = t.point(x: 0, y: 0)
         let startPixel = layer.pixel(x: Int(start.x), y: Int(start.y))

@@ -1,7 +1,9 @@
 /// The generic training loop: runs an objective with an optimiser and reports every k-th state.
 ///
 /// Step 0 (the initial parameters) is always reported first, then every `recordEvery`-th
-/// state and the final one; each report's loss is evaluated at that report's parameters.
+/// state (or, for an observer with its own schedule such as `AnimationRecorder(schedule:
+/// .every(50))`, exactly the states it asks for) and the final one; each report's loss is
+/// evaluated at that report's parameters.
 /// A NaN or infinite loss or parameter, or a reported loss more than ``divergenceFactor``
 /// times the initial loss (at least 1), throws `TrainingError.diverged(step:)` instead of
 /// reporting garbage.
@@ -102,7 +104,9 @@ public struct Trainer: Sendable {
             let step = t + 1
             guard finite, largestChange.isFinite else { throw TrainingError.diverged(step: step) }
             let converged = config.tolerance.map { largestChange < $0 } ?? false
-            if step % config.recordEvery == 0 || step == config.steps || converged {
+            // The observer's own schedule, if it has one, replaces recordEvery (never both).
+            let wanted = observer?.wantsReport(atStep: step, parameters: theta) ?? (step % config.recordEvery == 0)
+            if wanted || step == config.steps || converged {
                 if try report(step) == .stop {
                     return TrainingResult(parameters: theta, steps: step, loss: lastLoss, stopReason: .observer)
                 }

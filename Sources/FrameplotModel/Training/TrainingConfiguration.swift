@@ -7,7 +7,9 @@
 public struct TrainingConfiguration: Sendable, Hashable {
     /// Number of parameter updates.
     public var steps: Int
-    /// Record (and report to the observer) every k-th state; step 0 and the last state are always recorded.
+    /// Report every k-th state to the observer; step 0 and the last state are always reported.
+    /// An observer with its own schedule (`TrainingObserver.wantsReport(atStep:parameters:)`)
+    /// replaces this interval.
     public var recordEvery: Int
     /// The learning-rate schedule.
     public var learningRate: LearningRateSchedule

@@ -10,7 +10,13 @@ public enum TrainingControl: Sendable, Hashable {
     case stop
 }
 
-/// Receives every recorded state of a training run (step 0 first).
+/// Receives the recorded states of a training run (step 0 first).
+///
+/// Which states it receives is decided once, without double filtering: an observer that
+/// answers ``wantsReport(atStep:parameters:)`` (such as `AnimationRecorder` with a schedule)
+/// gets exactly the states it asks for, whatever the loop's own interval; one that returns
+/// `nil` (the default) gets the loop's choice, e.g. every `recordEvery`-th step of a `Trainer`.
+/// Step 0 and the last state are always reported.
 ///
 /// ```swift
 /// final class Printer: TrainingObserver {
@@ -23,6 +29,19 @@ public enum TrainingControl: Sendable, Hashable {
 public protocol TrainingObserver: AnyObject {
     /// Called for each recorded state, in step order.
     func trainingDidRecord(_ step: TrainingStep, of run: TrainingRunInfo) -> TrainingControl
+
+    /// Whether the loop should evaluate and report the state after `step` updates, asked
+    /// before the loss is computed; `nil` leaves the choice to the loop (its `recordEvery`).
+    ///
+    /// ```swift
+    /// func wantsReport(atStep step: Int, parameters: [Double]) -> Bool? { step % 50 == 0 }
+    /// ```
+    func wantsReport(atStep step: Int, parameters: [Double]) -> Bool?
+}
+
+extension TrainingObserver {
+    /// No preference: the loop reports at its own interval.
+    public func wantsReport(atStep step: Int, parameters: [Double]) -> Bool? { nil }
 }
 
 /// An observer made from a closure.

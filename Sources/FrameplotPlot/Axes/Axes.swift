@@ -70,19 +70,40 @@ public struct Axes: Sendable {
     public var colorbar: ColorbarSpec?
     /// The 3-D view when the panel is drawn in 3-D (see ``View3D``), or nil for a 2-D panel.
     public var view3D: View3D?
-    /// The marks in drawing order.
+    /// The marks in the order they were added (drawn by ``MarkStratum``, then in this order).
     public private(set) var marks: [any Mark] = []
     /// How many automatic colours have been handed out (matplotlib's property cycle).
     public private(set) var colorCycleIndex = 0
+    /// The index in ``marks`` from which marks belong to one animation frame (set by
+    /// ``beginFrame()``), or nil.
+    public private(set) var frameMarksStart: Int?
 
     public init() {}
 
-    /// Appends a mark (drawn above the marks added before it).
+    /// Appends a mark (above the marks of its stratum added before it).
     public mutating func add(_ mark: some Mark) { marks.append(mark) }
 
-    /// Removes every mark drawn in `layer` (e.g. `.dynamic` before adding the next frame's).
+    /// Starts an animation frame: every mark added from now on is drawn per frame, as if
+    /// tagged `layer: .dynamic`. `FigureAnimation` calls this before its frame closure.
+    ///
+    /// ```swift
+    /// var frame = figure
+    /// frame.axes.beginFrame()
+    /// frame.axes.straightLine(slope: w, intercept: b)   // a per-frame mark
+    /// ```
+    public mutating func beginFrame() { frameMarksStart = marks.count }
+
+    /// Whether the mark at `index` is drawn per frame: tagged `.dynamic`, or added after
+    /// ``beginFrame()``.
+    public func isFrameMark(at index: Int) -> Bool {
+        marks[index].layer == .dynamic || (frameMarksStart.map { index >= $0 } ?? false)
+    }
+
+    /// Removes every mark drawn in `layer` (`.dynamic`: every per-frame mark, ending the frame).
     public mutating func removeMarks(in layer: MarkLayer) {
-        marks.removeAll { $0.layer == layer }
+        let keep = marks.indices.filter { isFrameMark(at: $0) != (layer == .dynamic) }
+        marks = keep.map { marks[$0] }
+        if layer == .dynamic { frameMarksStart = nil }
     }
 
     /// The index of the next automatic colour, advancing the cycle.
@@ -91,5 +112,14 @@ public struct Axes: Sendable {
         return colorCycleIndex
     }
 
-    var hasDynamicMarks: Bool { marks.contains { $0.layer == .dynamic } }
+    /// The lowest and highest strata of the per-frame marks, or nil when there are none.
+    var frameStrata: ClosedRange<MarkStratum>? {
+        var low: MarkStratum?, high: MarkStratum?
+        for i in marks.indices where isFrameMark(at: i) {
+            let s = marks[i].stratum
+            low = Swift.min(low ?? s, s); high = Swift.max(high ?? s, s)
+        }
+        guard let low, let high else { return nil }
+        return low...high
+    }
 }

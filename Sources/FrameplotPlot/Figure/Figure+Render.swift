@@ -15,7 +15,7 @@ extension Figure {
 
     /// Draws `layers` of the figure on `canvas` with a precomputed `layout` (see
     /// ``RenderLayers`` for what each layer holds). The layout must come from this figure
-    /// (or one with the same panels and static marks).
+    /// (or one with the same panels and static marks, e.g. the figure before its frame marks).
     ///
     /// ```swift
     /// let layout = fig.layout(measuringWith: canvas)
@@ -35,11 +35,33 @@ extension Figure {
                                     resolution: resolution).draw(layers)
                     continue
                 }
-                let renderer = PanelRenderer(axes: axes, layout: layout.panels[i], style: style,
-                                             canvas: canvas, resolution: resolution)
-                if layers.contains(.background) { renderer.drawBackground() }
-                if layers.contains(.foreground) { renderer.drawForeground() }
+                PanelRenderer(axes: axes, layout: layout.panels[i], style: style, canvas: canvas, resolution: resolution)
+                    .draw(layers)
             }
         }
+    }
+}
+
+extension Figure {
+    /// Whether rendering `layers` with `layout` would draw any static mark or grid (not just
+    /// spines and legend), e.g. to decide whether an overlay is worth caching.
+    ///
+    /// ```swift
+    /// let cacheOverlay = figure.drawsStaticContent(in: .overlay, layout: layout)
+    /// ```
+    public func drawsStaticContent(in layers: RenderLayers, layout: FigureLayout) -> Bool {
+        let showsGrid = PlotStyle(theme: theme).showGrid
+        // A 3-D panel keeps every static mark in the background (depth orders it, not strata).
+        for (i, axes) in panels.enumerated() where i < layout.panels.count && axes.view3D == nil {
+            let strata = layout.panels[i].frameStrata
+            func drawn(_ part: PanelRenderer.Part) -> Bool {
+                layers.contains(PanelRenderer.layer(ofStatic: part, frameStrata: strata))
+            }
+            if (axes.showsGrid ?? showsGrid) && drawn(.grid) { return true }
+            for m in axes.marks.indices where !axes.isFrameMark(at: m) && drawn(PanelRenderer.Part(axes.marks[m].stratum)) {
+                return true
+            }
+        }
+        return false
     }
 }

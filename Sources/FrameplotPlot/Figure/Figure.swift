@@ -85,6 +85,18 @@ public struct Figure: Sendable {
         set { panels[0] = newValue }
     }
 
+    /// Starts an animation frame on every panel: marks added from now on are drawn per frame
+    /// (see ``Axes/beginFrame()``).
+    ///
+    /// ```swift
+    /// var frame = figure
+    /// frame.beginFrame()
+    /// frame.axes.scatter(xs: [x], ys: [y])   // per frame, no `layer:` needed
+    /// ```
+    public mutating func beginFrame() {
+        for i in panels.indices { panels[i].beginFrame() }
+    }
+
     /// The pixel size of raster output.
     public var pixelSize: (width: Int, height: Int) {
         (Int((size.width * scale).rounded()), Int((size.height * scale).rounded()))

@@ -1,7 +1,7 @@
 import Foundation
 import FrameplotCanvas
 
-/// Draws one panel's decorations and marks from its layout.
+/// Draws one panel's decorations and marks from its layout, in stacking order.
 struct PanelRenderer {
     let axes: Axes
     let layout: PanelLayout
@@ -11,33 +11,84 @@ struct PanelRenderer {
 
     private var plot: Rect { layout.plotRect }
 
-    func drawBackground() {
-        canvas.fill(.rect(plot), color: style.axesBackground)
-        if axes.showsGrid ?? style.showGrid { canvas.auditing(.deemphasized) { drawGrid() } }
-        drawMarks(.static)
-        if !layout.overlaysInForeground { drawOverlays() }
-        drawTicks()
-        for t in layout.labels { t.draw(on: canvas) }
-        if let cb = layout.colorbar { ColorbarRenderer(layout: cb, style: style, canvas: canvas).draw() }
+    /// The panel's stack from bottom to top; marks of a stratum sit at its place.
+    enum Part: Int, CaseIterable {
+        case regions, grid, lines, points, text, overlays
+
+        init(_ stratum: MarkStratum) {
+            switch stratum {
+            case .regions: self = .regions
+            case .lines: self = .lines
+            case .points: self = .points
+            case .text: self = .text
+            }
+        }
+
+        var stratum: MarkStratum? {
+            switch self {
+            case .regions: return .regions
+            case .lines: return .lines
+            case .points: return .points
+            case .text: return .text
+            case .grid, .overlays: return nil
+            }
+        }
     }
 
-    func drawForeground() {
-        guard layout.overlaysInForeground || axes.hasDynamicMarks else { return }
-        drawMarks(.dynamic)
-        if layout.overlaysInForeground { drawOverlays() }
+    /// Draws what belongs to `layers` (see ``RenderLayers``).
+    func draw(_ layers: RenderLayers) {
+        if layers.contains(.background) {
+            // Outside the plot area, so under or over the marks alike; first, so that the
+            // spines cover the tick roots whichever layer draws them.
+            canvas.fill(.rect(plot), color: style.axesBackground)
+            drawTicks()
+            for t in layout.labels { t.draw(on: canvas) }
+            if let cb = layout.colorbar { ColorbarRenderer(layout: cb, style: style, canvas: canvas).draw() }
+        }
+        for part in Part.allCases {
+            if layers.contains(layer(ofStatic: part)) { drawStatic(part) }
+            if layers.contains(.frame), let stratum = part.stratum { drawMarks(stratum, perFrame: true) }
+        }
     }
 
-    private func drawMarks(_ layer: MarkLayer) {
+    /// The layer that holds the static content of `part`: under, between or above the
+    /// per-frame strata the panel was laid out with.
+    func layer(ofStatic part: Part) -> RenderLayers {
+        Self.layer(ofStatic: part, frameStrata: layout.frameStrata)
+    }
+
+    static func layer(ofStatic part: Part, frameStrata: ClosedRange<MarkStratum>?) -> RenderLayers {
+        guard let strata = frameStrata else { return .background }
+        if part.rawValue <= Part(strata.lowerBound).rawValue { return .background }
+        if part.rawValue <= Part(strata.upperBound).rawValue { return .frame }
+        return .overlay
+    }
+
+    private func drawStatic(_ part: Part) {
+        switch part {
+        case .grid: if axes.showsGrid ?? style.showGrid { canvas.auditing(.deemphasized) { drawGrid() } }
+        case .overlays: drawOverlays()
+        case .regions, .lines, .points, .text:
+            if let stratum = part.stratum { drawMarks(stratum, perFrame: false) }
+        }
+    }
+
+    private func drawMarks(_ stratum: MarkStratum, perFrame: Bool) {
+        let chosen = axes.marks.indices.filter { axes.isFrameMark(at: $0) == perFrame && axes.marks[$0].stratum == stratum }
+        guard !chosen.isEmpty else { return }
         let context = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
-            // Captions last, so no line of their layer crosses them.
-            let marks = axes.marks.filter { $0.layer == layer }
-            for mark in marks.filter({ !(($0 as? TextMark)?.isCaption ?? false) }) + marks.filter({ ($0 as? TextMark)?.isCaption ?? false }) {
+            // Captions last among texts, so no other text of the stratum crosses them.
+            let ordered = chosen.filter { !Self.isCaption(axes.marks[$0]) } + chosen.filter { Self.isCaption(axes.marks[$0]) }
+            for i in ordered {
+                let mark = axes.marks[i]
                 canvas.auditing(.mark(String(describing: type(of: mark)), mark.emphasis)) { mark.draw(in: context) }
             }
         }
     }
+
+    static func isCaption(_ mark: any Mark) -> Bool { (mark as? TextMark)?.isCaption ?? false }
 
     /// Spines and legend: above every mark.
     private func drawOverlays() {

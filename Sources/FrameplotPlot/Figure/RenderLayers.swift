@@ -1,26 +1,41 @@
-/// Which parts of a figure a render call draws.
+/// Which parts of a figure a render call draws, for animations that cache what stays.
 ///
-/// - `background`: figure and axes backgrounds, grid, every `.static` mark, ticks,
-///   labels, titles, colorbars, and the spines and legend of panels whose layout had no
-///   `.dynamic` marks.
-/// - `foreground`: every `.dynamic` mark (clipped to its plot area), then the spines and
-///   legend of panels whose layout had dynamic marks, so they stay on top.
+/// Everything in a panel is stacked in one fixed order (``MarkStratum``): axes face, regions
+/// and heatmaps, grid, lines, points, text, then spines and legend; within a stratum static
+/// marks come before per-frame ones. The layout records, per panel, the lowest and highest
+/// strata of its per-frame marks (``PanelLayout/frameStrata``); the static parts are split
+/// around them so the cache never changes the stacking:
 ///
-/// Rendering `background` then `foreground` with one ``FigureLayout`` gives exactly the
-/// same picture as `.all`. For an animation, compute the layout from a figure that holds
-/// representative dynamic marks (for stable limits and legend entries), render the
-/// background from the figure without them once, and per frame render the foreground of
-/// a copy with that frame's dynamic marks.
+/// - `background`: figure and axes faces, titles, ticks, labels, colorbars, and the static
+///   parts at or below the lowest per-frame stratum (every static part when the panel has
+///   no per-frame marks);
+/// - `frame`: the per-frame marks, and the static parts between the lowest and the highest
+///   per-frame strata (drawn every frame so they stay in order);
+/// - `overlay`: the static parts above the highest per-frame stratum, the spines and the
+///   legend of panels with per-frame marks.
+///
+/// Rendering `background`, `frame`, `overlay` in turn with one ``FigureLayout`` gives exactly
+/// the picture of `.all`. `foreground` is `frame` plus `overlay`.
 ///
 /// ```swift
-/// fig.render(on: background, layout: layout, layers: .background)   // once
-/// canvas.composite(background, at: .zero)                            // every frame
-/// fig.render(on: canvas, layout: layout, layers: .foreground)
+/// var figure = staticFigure
+/// figure.beginFrame()
+/// figure.axes.straightLine(slope: 0.5, intercept: 2)                  // a per-frame mark
+/// let layout = figure.layout(measuringWith: canvas)
+/// staticFigure.render(on: background, layout: layout, layers: .background)   // once
+/// canvas.composite(background, at: .zero)                                     // every frame
+/// figure.render(on: canvas, layout: layout, layers: .foreground)
 /// ```
 public struct RenderLayers: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
+    /// What stays under every per-frame mark.
     public static let background = RenderLayers(rawValue: 1)
-    public static let foreground = RenderLayers(rawValue: 2)
-    public static let all: RenderLayers = [.background, .foreground]
+    /// The per-frame marks and the static parts stacked between them.
+    public static let frame = RenderLayers(rawValue: 2)
+    /// What stays above every per-frame mark.
+    public static let overlay = RenderLayers(rawValue: 4)
+    /// Everything drawn per frame over a cached background.
+    public static let foreground: RenderLayers = [.frame, .overlay]
+    public static let all: RenderLayers = [.background, .frame, .overlay]
 }

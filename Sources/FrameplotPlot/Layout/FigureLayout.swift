@@ -39,10 +39,12 @@ public struct PanelLayout: Sendable {
     public var labels: [PlacedText]
     public var legend: LegendLayout?
     public var colorbar: ColorbarLayout?
-    /// Whether the spines and legend are drawn in the foreground pass (above the moving
-    /// marks) rather than the background. Set when the laid-out panel had dynamic marks, so
-    /// a background rendered from a copy without them still leaves the frame to the foreground.
-    public var overlaysInForeground: Bool
+    /// The lowest and highest strata of the per-frame marks the panel was laid out with, or
+    /// nil: decides which static parts go in which of the ``RenderLayers``, so that a
+    /// background rendered from a copy without per-frame marks still stacks correctly.
+    public var frameStrata: ClosedRange<MarkStratum>?
+    /// Whether the spines and legend are drawn above per-frame marks (the panel has some).
+    public var overlaysInForeground: Bool { frameStrata != nil }
     /// The 3-D box, ticks and labels of a panel with ``Axes/view3D``, or nil.
     public var threeD: Layout3D? = nil
 

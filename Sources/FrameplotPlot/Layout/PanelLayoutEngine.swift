@@ -79,7 +79,7 @@ struct PanelLayoutEngine {
             PlotText.fitted($0, style: style.axisLabel, maxWidth: cell.height - 2 * style.outerPad, canvas: canvas)
         } : nil
 
-        let entries = axes.legendPlacement == .hidden ? [] : axes.marks.flatMap { $0.legendEntries(theme: style.theme) }
+        let entries = axes.legendPlacement == .hidden ? [] : LegendEntry.unique(axes.marks.flatMap { $0.legendEntries(theme: style.theme) })
         let legendBuilder = LegendBuilder(entries: entries, style: style, canvas: canvas)
         let legendMeasured = entries.isEmpty ? nil : legendBuilder.measure()
         var legendOutside = axes.legendPlacement == .outsideRight
@@ -218,7 +218,7 @@ struct PanelLayoutEngine {
                                  xMinorTicks: axes.x.showsTicks && (xKind == .log10 || style.showsMinorTicks) ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
                                  yMinorTicks: axes.y.showsTicks && (yKind == .log10 || style.showsMinorTicks) ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
                                  labels: labels, legend: legend, colorbar: colorbar,
-                                 overlaysInForeground: axes.hasDynamicMarks)
+                                 frameStrata: axes.frameStrata)
         return (layout, margins)
     }
 

@@ -22,6 +22,17 @@ public struct LegendEntry: Sendable, Hashable {
     public var handle: Handle
 
     public init(label: String, handle: Handle) { self.label = label; self.handle = handle }
+
+    /// `entries` without repeats: an entry with the label and handle (style) of an earlier one
+    /// is dropped, so a labelled mark drawn in many frames, or twice, is listed once.
+    ///
+    /// ```swift
+    /// LegendEntry.unique([fit, fit, data])   // [fit, data]
+    /// ```
+    public static func unique(_ entries: [LegendEntry]) -> [LegendEntry] {
+        var seen = Set<LegendEntry>()
+        return entries.filter { seen.insert($0).inserted }
+    }
 }
 
 /// Where a panel's legend goes.

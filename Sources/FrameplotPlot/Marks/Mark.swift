@@ -2,19 +2,42 @@ import FrameplotCanvas
 
 /// Which rendering pass draws a mark: the cached background or the per-frame foreground.
 ///
-/// Animations render the ``Figure`` once with ``RenderLayers/background`` (axes frame,
-/// heatmaps, contours, ticks, static points) and then, every frame, only the
-/// ``RenderLayers/foreground`` (the marks tagged `.dynamic`) on top, using the same
-/// ``FigureLayout``.
+/// Only matters when you cache layers yourself (``RenderLayers``). In a `FigureAnimation`,
+/// every mark added in the frame closure is per-frame whatever its `layer` (the closure runs
+/// after ``Figure/beginFrame()``), so you never need `layer: .dynamic` there.
 ///
 /// ```swift
 /// axes.line(xs: path.map(\.x), ys: path.map(\.y), color: .white, layer: .dynamic)
 /// ```
 public enum MarkLayer: Sendable, Hashable {
-    /// Drawn once into the background (the default).
+    /// Drawn once into the cached layers (the default).
     case `static`
-    /// Drawn every frame on top of the background.
+    /// Drawn every frame.
     case dynamic
+}
+
+/// Where a mark sits in a panel's stacking order, whatever the order marks were added in and
+/// whether they are static or per-frame: regions and heatmaps, then the grid, then lines,
+/// then points, then text; spines and the legend above all. Within one stratum, static marks
+/// come first, then per-frame marks, each in the order they were added.
+///
+/// ```swift
+/// struct Crosshair: Mark {
+///     var stratum: MarkStratum { .points }
+///     // …
+/// }
+/// ```
+public enum MarkStratum: Int, Sendable, Hashable, Comparable, CaseIterable {
+    /// Heatmaps, decision regions, filled contours, spans: under the grid.
+    case regions
+    /// Lines, curves, contour lines, segments, arrows: above the grid.
+    case lines
+    /// Scatter markers: above lines.
+    case points
+    /// Text: above everything but spines and the legend.
+    case text
+
+    public static func < (a: MarkStratum, b: MarkStratum) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The data range a mark covers, used for automatic axis limits.
@@ -76,12 +99,14 @@ public struct MarkContext {
 /// Something drawn inside a panel in data coordinates: points, lines, images, regions.
 ///
 /// Conform to add your own mark; draw with ``MarkContext/transform`` so that the mark
-/// follows the panel's scales.
+/// follows the panel's scales. Its ``stratum`` (`.lines` unless you say otherwise) places it
+/// in the stacking order.
 ///
 /// ```swift
 /// struct Crosshair: Mark {
 ///     var x: Double, y: Double
 ///     var layer: MarkLayer { .static }
+///     var stratum: MarkStratum { .points }
 ///     func draw(in context: MarkContext) {
 ///         let p = context.transform.point(x: x, y: y)
 ///         context.canvas.stroke(.segment(Point(x: p.x - 5, y: p.y), Point(x: p.x + 5, y: p.y)),
@@ -92,6 +117,8 @@ public struct MarkContext {
 public protocol Mark: Sendable {
     /// The rendering pass that draws the mark.
     var layer: MarkLayer { get }
+    /// Where the mark sits in the stacking order (default `.lines`).
+    var stratum: MarkStratum { get }
     /// The data range for automatic limits on scales of the given kinds (`nil`: none).
     func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent?
     /// Draws the mark; the canvas is clipped to the plot area.
@@ -108,6 +135,7 @@ public protocol Mark: Sendable {
 }
 
 extension Mark {
+    public var stratum: MarkStratum { .lines }
     public func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent? { nil }
     public func legendEntries(theme: Theme) -> [LegendEntry] { [] }
     public func occupiedPoints(in transform: PanelTransform) -> [Point] { [] }

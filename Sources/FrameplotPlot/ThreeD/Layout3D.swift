@@ -123,7 +123,7 @@ struct Panel3DLayoutEngine {
         labels = Panel3DLayoutEngine.withoutCollisions(labels)
 
         var depth: DepthBuffer?
-        let surfaces = axes.marks.compactMap { $0 as? SurfaceMark }.filter { $0.layer == .static }
+        let surfaces = axes.marks.indices.filter { !axes.isFrameMark(at: $0) }.compactMap { axes.marks[$0] as? SurfaceMark }
         if !surfaces.isEmpty {
             var buffer = DepthBuffer(frame: plot)
             for s in surfaces { SurfaceMesh(s, projection: projection).rasterize(into: &buffer, projection: projection) }

@@ -5,7 +5,9 @@ import FrameplotCanvas
 /// panel's 2-D marks (at axes fractions), title, colorbar and legend.
 ///
 /// The background pass draws the static marks (the cached layer of an animation whose
-/// camera stays still); the foreground pass draws the dynamic ones over it.
+/// camera stays still); the frame pass draws the per-frame ones over it (depth decides what
+/// hides what, not ``MarkStratum``); the overlay pass draws the legend of a panel laid out
+/// with per-frame marks.
 struct Panel3DRenderer {
     let axes: Axes
     let layout: PanelLayout
@@ -19,7 +21,10 @@ struct Panel3DRenderer {
     /// Draws what belongs to `layers` (see ``RenderLayers``).
     func draw(_ layers: RenderLayers) {
         if layers.contains(.background) { drawBackground() }
-        if layers.contains(.foreground) { drawForeground() }
+        if layers.contains(.frame) { drawFrameMarks() }
+        if layers.contains(.overlay), layout.overlaysInForeground, let legend = layout.legend {
+            LegendRenderer(layout: legend, style: style, canvas: canvas).draw()
+        }
     }
 
     private func drawBackground() {
@@ -33,26 +38,23 @@ struct Panel3DRenderer {
         }
     }
 
-    private func drawForeground() {
-        guard layout.overlaysInForeground || axes.marks.contains(where: { $0.layer == .dynamic }) else { return }
+    private func drawFrameMarks() {
+        guard axes.frameStrata != nil else { return }
         // Surfaces drawn per frame hide what is behind them too.
         var depth = threeD.depth
-        let moving = axes.marks.compactMap { $0 as? SurfaceMark }.filter { $0.layer == .dynamic }
+        let moving = axes.marks.indices.filter { axes.isFrameMark(at: $0) }.compactMap { axes.marks[$0] as? SurfaceMark }
         if !moving.isEmpty {
             var buffer = depth ?? DepthBuffer(frame: plot)
             for s in moving { SurfaceMesh(s, projection: threeD.projection).rasterize(into: &buffer, projection: threeD.projection) }
             depth = buffer
         }
         drawMarks(.dynamic, depth: depth)
-        if layout.overlaysInForeground, let legend = layout.legend {
-            LegendRenderer(layout: legend, style: style, canvas: canvas).draw()
-        }
     }
 
     /// The marks of `layer`: surfaces first (each back to front), then the other 3-D marks,
     /// then 2-D marks in axes-fraction coordinates, in the order they were added.
     private func drawMarks(_ layer: MarkLayer, depth: DepthBuffer?) {
-        let marks = axes.marks.filter { $0.layer == layer }
+        let marks = axes.marks.indices.filter { axes.isFrameMark(at: $0) == (layer == .dynamic) }.map { axes.marks[$0] }
         guard !marks.isEmpty else { return }
         let surface = axes.marks.lazy.compactMap { $0 as? SurfaceMark }.first.map { SurfaceMesh($0, projection: threeD.projection) }
         let context = MarkContext3D(canvas: canvas, projection: threeD.projection, theme: style.theme, resolution: resolution,

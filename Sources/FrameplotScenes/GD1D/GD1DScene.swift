@@ -48,7 +48,7 @@ public enum GD1DScene {
         axes.x = AxisSpec(label: "$x$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
         axes.y = AxisSpec(label: "$f(x)$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
         axes.function(domain: 0...10, color: .cycle(0), width: 2) { f($0) }
-        axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: .accent)
+        axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: .ink)   // the target, unlike the moving accent
         figure.axes = axes
 
         let fingerprint = ["frames": String(run.steps.count), "lr": String(options.learningRate ?? 0.5),

@@ -30,7 +30,7 @@ extension Gallery {
               let history = try? Trainer(configuration: TrainingConfiguration(steps: 1000, recordEvery: 1000,
                                                                               learningRate: .constant(0.5)))
                 .record(objective, from: objective.initialParameters()),
-              let theta = history.steps.last?.parameters, theta.allSatisfy(\.isFinite)
+              let theta = history.steps.last.map({ Array($0.parameters) }), theta.allSatisfy(\.isFinite)
         else { return nil }
         return { x, y in objective.probabilities(parameters: theta, point: [x, y]) }
     }

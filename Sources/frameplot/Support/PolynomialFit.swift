@@ -1,10 +1,11 @@
 import Foundation
+import FrameplotModel
 
 /// A least-squares polynomial y = c0 + c1 x + … + cN x^N.
 ///
-/// The x values are centred and scaled to about [-1, 1] before solving the normal
-/// equations (Gaussian elimination with partial pivoting), which keeps moderate degrees
-/// well conditioned; the coefficients are then expanded back to the original x.
+/// The model core solves it (``LeastSquares``, Householder QR on the design matrix
+/// [1, t, t², …]); x is first centred and scaled to t in [-1, 1], which keeps moderate degrees
+/// well conditioned, and the coefficients are then expanded back to the original x.
 struct PolynomialFit: Equatable {
     /// Coefficients from the constant term up.
     var coefficients: [Double]
@@ -12,26 +13,12 @@ struct PolynomialFit: Equatable {
     init?(xs: [Double], ys: [Double], degree: Int) {
         guard degree >= 1, xs.count == ys.count, xs.count > degree,
               let low = xs.min(), let high = xs.max(), high > low else { return nil }
-        let distinct = Set(xs.prefix(10_000)).count
-        if xs.count <= 10_000 && distinct <= degree { return nil }
         let centre = (low + high) / 2
         let halfWidth = (high - low) / 2
+        let design = LinearRegressionObjective.polynomialDesign(xs.map { ($0 - centre) / halfWidth }, degree: degree)
+        // Too few distinct x values for the degree make the design rank-deficient: no fit.
+        guard let scaled = try? LeastSquares.solve(design, ys) else { return nil }
         let n = degree + 1
-        // Normal equations in the scaled variable t = (x - centre) / halfWidth.
-        var matrix = [Double](repeating: 0, count: n * n)
-        var rhs = [Double](repeating: 0, count: n)
-        var powers = [Double](repeating: 0, count: 2 * n - 1)
-        for (x, y) in zip(xs, ys) {
-            let t = (x - centre) / halfWidth
-            var p = 1.0
-            for k in 0..<(2 * n - 1) {
-                powers[k] += p
-                if k < n { rhs[k] += p * y }
-                p *= t
-            }
-        }
-        for row in 0..<n { for column in 0..<n { matrix[row * n + column] = powers[row + column] } }
-        guard let scaled = Self.solve(matrix, rhs, n: n) else { return nil }
         // Expand sum a_k ((x - c)/h)^k into powers of x.
         var result = [Double](repeating: 0, count: n)
         for k in 0..<n {
@@ -92,31 +79,5 @@ struct PolynomialFit: Equatable {
         guard power > 1 else { return "" }
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         return String(String(power).compactMap { $0.wholeNumberValue.map { digits[$0] } })
-    }
-
-    private static func solve(_ a: [Double], _ b: [Double], n: Int) -> [Double]? {
-        var a = a, b = b
-        for column in 0..<n {
-            var pivot = column
-            for row in column..<n where abs(a[row * n + column]) > abs(a[pivot * n + column]) { pivot = row }
-            guard abs(a[pivot * n + column]) > 1e-12 * max(1, abs(a[0])) else { return nil }
-            if pivot != column {
-                for k in 0..<n { a.swapAt(pivot * n + k, column * n + k) }
-                b.swapAt(pivot, column)
-            }
-            for row in (column + 1)..<n {
-                let factor = a[row * n + column] / a[column * n + column]
-                if factor == 0 { continue }
-                for k in column..<n { a[row * n + k] -= factor * a[column * n + k] }
-                b[row] -= factor * b[column]
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for row in stride(from: n - 1, through: 0, by: -1) {
-            var sum = b[row]
-            for k in (row + 1)..<n { sum -= a[row * n + k] * x[k] }
-            x[row] = sum / a[row * n + row]
-        }
-        return x
     }
 }
