@@ -7,9 +7,10 @@ import FrameplotCanvas
 ///
 /// Text with a `background` is a **caption**: it sits on an opaque rounded panel (the
 /// background colour painted over the panel face, so a translucent colour only tints it)
-/// with a thin edge, padded in proportion to the text, kept inside the plot area, and
-/// drawn after the other marks of its layer — so no line or point ever shows through or
-/// across it. Its text colour defaults to the theme's text colour.
+/// with a thin edge, padded in proportion to the text, kept inside the plot area (shrunk
+/// to fit it), and drawn in the text stratum above every line and point (static or per
+/// frame), after the other texts — so no line or point ever shows through or across it.
+/// Its text colour defaults to the theme's text colour.
 ///
 /// ```swift
 /// axes.text("$(x_1, y_1)$", at: DataPoint(x: 1, y: 3), anchor: .bottomCenter, offset: Point(x: 0, y: -6))

@@ -28,13 +28,14 @@ import FrameplotCanvas
         return Rect(x: xs.min() ?? 0, y: ys.min() ?? 0, width: (xs.max() ?? 0) - (xs.min() ?? 0), height: (ys.max() ?? 0) - (ys.min() ?? 0))
     }
 
-    @Test(arguments: [false, true])
-    func aLineNeverShowsThroughTheCaption(captionFirst: Bool) throws {
+    /// Caption before or after the line; the caption static (cached) or per frame.
+    @Test(arguments: [(false, MarkLayer.dynamic), (true, .dynamic), (false, .static), (true, .static)])
+    func aLineNeverShowsThroughTheCaption(captionFirst: Bool, captionLayer: MarkLayer) throws {
         for theme in [Theme.default, .dark] {
             var fig = figure(theme: theme)
-            if captionFirst { caption(&fig, layer: .dynamic) }
+            if captionFirst { caption(&fig, layer: captionLayer) }
             fig.axes.verticalLine(x: 5.0, color: .accent, width: 2, layer: .dynamic)
-            if !captionFirst { caption(&fig, layer: .dynamic) }
+            if !captionFirst { caption(&fig, layer: captionLayer) }
             let canvas = try fig.makeImage()
             let box = try panel(fig)
             func reddish(_ p: RGBA8) -> Bool { Int(p.r) - Int(p.g) > 20 }
