@@ -114,7 +114,7 @@ public final class ContrastAudit: Canvas {
         open = nil
         if let box = unit.box, let color = unit.color {
             let ratios = unit.before.withUnsafeBytes { before in
-                image.withUnsafeBGRABytes { after, _ in evaluate(box, alpha: color.alpha, before: before, after: after) }
+                image.withUnsafeBGRABytes { after, rowBytes in evaluate(box, alpha: color.alpha, before: before, after: after, rowBytes: rowBytes) }
             }
             record(unit.name, color: color, ratios: ratios)
         }
@@ -219,7 +219,9 @@ public final class ContrastAudit: Canvas {
             open = unit
             return
         }
-        let ratios = image.withUnsafeBGRABytes { picture, _ in evaluate(box, alpha: color.alpha, before: picture, after: picture) }
+        let ratios = image.withUnsafeBGRABytes { picture, rowBytes in
+            evaluate(box, alpha: color.alpha, before: picture, after: picture, rowBytes: rowBytes)
+        }
         record(subject, color: color, ratios: ratios)
         clearScratch()
     }
@@ -235,9 +237,10 @@ public final class ContrastAudit: Canvas {
     /// it covers at least half that lies within two pixels of uncovered ones, the best ratio
     /// between its colour (painted at `alpha` over the picture `before`) and those uncovered
     /// neighbours as the picture shows them `after` (with any halo drawn around the mark).
+    /// (`before` and `after` are the image's bytes, `rowBytes` apart; a snapshot is a copy.)
     private func evaluate(_ box: PixelBox, alpha: Double, before: UnsafeRawBufferPointer,
-                          after: UnsafeRawBufferPointer) -> [Float] {
-        let w = image.pixelWidth, h = image.pixelHeight, rowBytes = w * 4
+                          after: UnsafeRawBufferPointer, rowBytes: Int) -> [Float] {
+        let w = image.pixelWidth, h = image.pixelHeight
         let a = Float(Swift.min(1, Swift.max(0, alpha)))
         var ratios: [Float] = []
         // Big areas are sampled on every other pixel: plenty for a share.

@@ -15,12 +15,15 @@ struct ContrastAuditTests {
         try #require(audit.findings.first { $0.subject == subject }, "no \(subject) in \(audit.findings)")
     }
 
-    @Test func anInvisibleLineFailsAndTheThemeRolePasses() throws {
+    @Test(arguments: [1.0, 2.0])
+    func anInvisibleLineFailsAndTheThemeRolePasses(scale: Double) throws {
         var fig = figure(.dark)
+        fig.scale = scale
         fig.axes.straightLine(slope: 0.5, intercept: 2, color: Color(hex: 0x222222), width: 2)
         let invisible = try finding(try ContrastAudit(figure: fig), "StraightLineMark")
         #expect(invisible.passingShare < 0.1 && invisible.medianRatio < 1.2, "\(invisible)")
         fig = figure(.dark)
+        fig.scale = scale
         fig.axes.straightLine(slope: 0.5, intercept: 2, color: .fit, width: 2)
         let audit = try ContrastAudit(figure: fig)
         #expect(audit.failures.isEmpty, "\(audit.failures)")
