@@ -44,26 +44,31 @@ let package = Package(
         ),
 
         // MARK: Swift layers
+        // Atomic file replacement, output-folder locks and exit cleanup: no dependencies, so
+        // that both the drawing side and FrameplotModel (no drawing code) write the same way.
+        .target(name: "FrameplotFiles"),
         .target(
             name: "FrameplotCanvas",
-            dependencies: ["CFrameplotCairo", "CFrameplotPango", "CFrameplotPNGEncoder"]
+            dependencies: ["CFrameplotCairo", "CFrameplotPango", "CFrameplotPNGEncoder", "FrameplotFiles"]
         ),
-        .target(name: "FrameplotModel"),
+        .target(name: "FrameplotModel", dependencies: ["FrameplotFiles"]),
         .target(name: "FrameplotPlot", dependencies: ["FrameplotCanvas"]),
-        .target(name: "FrameplotAnimation", dependencies: ["FrameplotCanvas", "FrameplotPlot", "FrameplotModel"]),
+        .target(name: "FrameplotAnimation",
+                dependencies: ["FrameplotCanvas", "FrameplotPlot", "FrameplotModel", "FrameplotFiles"]),
         .target(
             name: "FrameplotScenes",
             dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotPlot", "FrameplotModel"]
         ),
         .target(
             name: "Frameplot",
-            dependencies: ["FrameplotCanvas", "FrameplotPlot", "FrameplotModel", "FrameplotAnimation", "FrameplotScenes"]
+            dependencies: ["FrameplotCanvas", "FrameplotPlot", "FrameplotModel", "FrameplotAnimation", "FrameplotScenes",
+                           "FrameplotFiles"]
         ),
         .executableTarget(
             name: "frameplot",
             dependencies: [
-                "Frameplot", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot", "FrameplotScenes",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Frameplot", "FrameplotAnimation", "FrameplotCanvas", "FrameplotFiles", "FrameplotModel", "FrameplotPlot",
+                "FrameplotScenes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -72,11 +77,12 @@ let package = Package(
         ),
 
         // MARK: Tests (swift-testing)
+        .testTarget(name: "FrameplotFilesTests", dependencies: ["FrameplotFiles"]),
         .testTarget(name: "FrameplotCanvasTests", dependencies: ["FrameplotCanvas"]),
-        .testTarget(name: "FrameplotModelTests", dependencies: ["FrameplotModel"]),
+        .testTarget(name: "FrameplotModelTests", dependencies: ["FrameplotModel", "FrameplotFiles"]),
         .testTarget(name: "FrameplotPlotTests", dependencies: ["FrameplotCanvas", "FrameplotPlot"]),
         .testTarget(name: "FrameplotAnimationTests",
-                    dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotScenes"]),
+                    dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotFiles", "FrameplotModel", "FrameplotScenes"]),
         .testTarget(name: "FrameplotScenesTests",
                     dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
         .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),

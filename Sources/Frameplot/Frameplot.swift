@@ -4,3 +4,4 @@
 @_exported import FrameplotModel
 @_exported import FrameplotPlot
 @_exported import FrameplotScenes
+@_exported import FrameplotFiles

@@ -1,24 +1,20 @@
 import Foundation
+import FrameplotFiles
 
-/// One run of the ffmpeg executable fed through a pipe on its standard input.
+/// One run of the ffmpeg executable fed with raw frames through its standard input.
+///
+/// The process itself is a ``FrameplotFiles/ChildProcess``: its own process group, no
+/// inherited descriptors, SIGPIPE blocked per write (never process-wide), stderr kept in
+/// memory (no log file in the temporary folder), killed and reaped on cancellation.
 final class FFmpeg {
-    /// Thrown when ffmpeg stopped reading (it exited); its exit status and message explain why.
-    struct PipeClosed: Error {}
-
     let executable: String
     let arguments: [String]
-    private let process = Process()
-    private let input = Pipe()
-    private let logPath: String
+    private var child: ChildProcess?
 
     init(executable: String, arguments: [String]) {
         self.executable = executable
-        self.arguments = arguments
-        self.logPath = (NSTemporaryDirectory() as NSString)
-            .appendingPathComponent("frameplot-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).log")
+        self.arguments = ["-hide_banner", "-loglevel", "error", "-nostats", "-y"] + arguments
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: logPath) }
 
     /// The full path of `name` (a path, or a bare name looked up in `PATH`), or the
     /// missing-ffmpeg error naming the Debian package.
@@ -42,55 +38,43 @@ final class FFmpeg {
     }
 
     func start() throws {
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-hide_banner", "-loglevel", "error", "-nostats", "-y"] + arguments
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: logPath) ?? FileHandle.nullDevice
-        // A dead ffmpeg must give a write error, not kill us with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
         do {
-            try process.run()
+            child = try ChildProcess(executable: executable, arguments: arguments)
+        } catch let error as FileWriteError where error.reason == .shuttingDown {
+            throw error
         } catch {
             throw AnimationError.ffmpegMissing(path: executable)
         }
     }
 
-    /// Writes `rows` rows of `rowBytes` bytes from a buffer whose rows are `stride` bytes apart.
-    func writeFrame(_ buffer: UnsafeRawBufferPointer, stride: Int, rowBytes: Int, rows: Int) throws {
-        let fd = input.fileHandleForWriting.fileDescriptor
-        guard let base = buffer.baseAddress else { return }
-        if stride == rowBytes {
-            try Self.writeAll(fd, base, rowBytes * rows)
-        } else {
-            for row in 0..<rows { try Self.writeAll(fd, base + row * stride, rowBytes) }
-        }
-    }
-
-    private static func writeAll(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) throws {
-        var offset = 0
-        while offset < count {
-            let n = write(fd, pointer + offset, count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PipeClosed()
-            }
-            offset += n
-        }
+    /// Writes raw frame bytes; ``FrameplotFiles/ChildProcess/PipeClosed`` when ffmpeg quit.
+    func write(_ buffer: UnsafeRawBufferPointer) throws {
+        guard let child else { throw ChildProcess.PipeClosed() }
+        try child.write(buffer)
     }
 
     /// Closes ffmpeg's input, waits for it and returns its exit status.
     func finish() -> Int32 {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return process.terminationStatus
+        child?.finish() ?? 0
     }
 
-    /// The error for a failed run, quoting ffmpeg's last message line.
-    func failure(status: Int32) -> AnimationError {
-        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        let last = log.split(separator: "\n").last.map(String.init) ?? "no message"
-        return .ffmpegFailed(status: status, message: last)
+    /// Kills and reaps ffmpeg (cancellation, or a failure on our side).
+    func terminate() {
+        child?.terminate()
+    }
+
+    /// The error for a failed run: a full disk and the like in their own words (ffmpeg says
+    /// them with the C library's wording), else ffmpeg's last message line.
+    func failure(status: Int32, output: String) -> Error {
+        let log = child?.errorOutput ?? ""
+        let known: [(String, FileWriteError.Reason)] = [
+            ("No space left on device", .diskFull), ("Disk quota exceeded", .quotaExceeded),
+            ("Read-only file system", .readOnlyFileSystem),
+        ]
+        for (text, reason) in known where log.contains(text) {
+            return FileWriteError(path: output, reason: reason)
+        }
+        let last = log.split(whereSeparator: \.isNewline).last.map(String.init) ?? "no message"
+        return AnimationError.ffmpegFailed(status: status, message: last)
     }
 }

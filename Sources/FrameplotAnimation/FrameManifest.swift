@@ -1,13 +1,18 @@
 import Foundation
-import FrameplotCanvas
+import FrameplotFiles
 import FrameplotModel
 
-/// The record of a PNG-sequence render: which scene, with which options, and the hash of
-/// every finished frame. Written next to the frames as `manifest.json`.
+/// The record of a PNG-sequence render: which render (its identity), and the size and hash
+/// of every finished frame. Written next to the frames as `manifest.json`.
 ///
-/// A later render with the same scene, options and pixel size trusts a frame on disk only
-/// when its byte count and hash still match this record, so a truncated or changed frame is
-/// drawn again and a complete one is skipped.
+/// A later render reuses a frame on disk only when the identity recorded here equals its own
+/// and the frame's byte count and hash still match, so a frame drawn with other options, by
+/// another version, or damaged since, is drawn again. Entries are trusted as names only:
+/// an entry counts only if its file is `frame_NNNNN.png` of its own index, in this folder.
+///
+/// The manifest is saved after the first finished frame and then about once a second, each
+/// time after the frames it lists were flushed to disk; frames finished since the last save
+/// are still recognised by the identity in their own PNG text chunks (see ``FrameFolder``).
 public struct FrameManifest: Codable, Equatable, Sendable {
     /// One finished frame.
     public struct Frame: Codable, Equatable, Sendable {
@@ -16,9 +21,19 @@ public struct FrameManifest: Codable, Equatable, Sendable {
         public var bytes: Int
         /// FNV-1a 64-bit hash of the PNG bytes (see ``FrameHash``).
         public var hash: String
+
+        public init(index: Int, file: String, bytes: Int, hash: String) {
+            self.index = index; self.file = file; self.bytes = bytes; self.hash = hash
+        }
     }
 
     public var scene: String
+    /// The render identity (32 hex digits): the scene's identity, device scale, pixel size,
+    /// PNG options, Frameplot version and the hash of the drawn static layer. Empty in
+    /// manifests written before identities existed (their frames are never reused).
+    public var identity: String
+    /// The Frameplot version that wrote the frames.
+    public var version: String
     public var options: [String: String]
     public var pixelWidth: Int
     public var pixelHeight: Int
@@ -31,35 +46,79 @@ public struct FrameManifest: Codable, Equatable, Sendable {
     /// The manifest's file name inside the frame folder.
     public static let fileName = "manifest.json"
 
+    init(scene: String, identity: String, version: String, options: [String: String], pixelWidth: Int,
+         pixelHeight: Int, scale: Double, framesPerSecond: Double, frameCount: Int, frames: [Frame]) {
+        self.scene = scene; self.identity = identity; self.version = version; self.options = options
+        self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight; self.scale = scale
+        self.framesPerSecond = framesPerSecond; self.frameCount = frameCount; self.frames = frames
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scene = try c.decode(String.self, forKey: .scene)
+        identity = try c.decodeIfPresent(String.self, forKey: .identity) ?? ""
+        version = try c.decodeIfPresent(String.self, forKey: .version) ?? ""
+        options = try c.decode([String: String].self, forKey: .options)
+        pixelWidth = try c.decode(Int.self, forKey: .pixelWidth)
+        pixelHeight = try c.decode(Int.self, forKey: .pixelHeight)
+        scale = try c.decode(Double.self, forKey: .scale)
+        framesPerSecond = try c.decode(Double.self, forKey: .framesPerSecond)
+        frameCount = try c.decode(Int.self, forKey: .frameCount)
+        frames = try c.decode([Frame].self, forKey: .frames)
+    }
+
     /// The file name of frame `index`: `frame_00042.png`.
     public static func frameFileName(_ index: Int) -> String {
         let digits = String(index)
         return "frame_" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".png"
     }
 
-    /// Whether this manifest describes the same picture as `other` (frames aside).
-    func describesSameRender(as other: FrameManifest) -> Bool {
-        scene == other.scene && options == other.options && pixelWidth == other.pixelWidth
-            && pixelHeight == other.pixelHeight && scale == other.scale && frameCount == other.frameCount
+    /// The index of a frame file name, or nil unless `name` is exactly ``frameFileName(_:)``
+    /// of that index (no folder part, no other padding).
+    public static func frameIndex(fromFileName name: String) -> Int? {
+        guard name.hasPrefix("frame_"), name.hasSuffix(".png") else { return nil }
+        let digits = name.dropFirst(6).dropLast(4)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let index = Int(digits), frameFileName(index) == name else { return nil }
+        return index
     }
 
-    /// Reads `manifest.json` from `directory`, or nil when it is missing or unreadable
-    /// (an unreadable manifest only means that no frame can be trusted).
+    /// The entries that can be trusted as names: each file is the frame file of its own index
+    /// below ``frameCount``, in this folder; the first entry of an index wins.
+    func validFrames() -> [Int: Frame] {
+        var valid: [Int: Frame] = [:]
+        for frame in frames where frame.index >= 0 && frame.index < frameCount && valid[frame.index] == nil
+            && frame.bytes > 0 && Self.frameIndex(fromFileName: frame.file) == frame.index {
+            valid[frame.index] = frame
+        }
+        return valid
+    }
+
+    /// Reads `manifest.json` from `folder`, or nil when it is missing or unreadable
+    /// (an unreadable manifest only means that no frame can be trusted by it).
+    static func read(from folder: OutputFolder) -> FrameManifest? {
+        guard let bytes = folder.contents(of: fileName) else { return nil }
+        return try? JSONDecoder().decode(FrameManifest.self, from: Data(bytes))
+    }
+
+    /// Reads `manifest.json` from the folder at `directory`, or nil.
     static func read(from directory: String) -> FrameManifest? {
-        let path = (directory as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(fileName)) else {
+            return nil
+        }
         return try? JSONDecoder().decode(FrameManifest.self, from: data)
     }
 
-    /// Writes the manifest atomically with stable key order, so equal renders give equal files.
+    /// The manifest as JSON with stable key order, so equal renders give equal files.
     ///
     /// Written by hand, one frame per line, rather than through `JSONEncoder`: the manifest
     /// is saved every second or so during a render, and the encoder's intermediate tree for
     /// 10,000 frames would make memory grow with the length of the animation.
-    func write(to directory: String) throws {
+    func jsonText() -> String {
         var text = "{\n"
         text += "  \"frameCount\" : \(frameCount),\n"
         text += "  \"framesPerSecond\" : \(Self.number(framesPerSecond)),\n"
+        text += "  \"identity\" : \(JSONStringLiteral.quoted(identity)),\n"
         text += "  \"options\" : {"
         text += options.keys.sorted().map { "\n    \(JSONStringLiteral.quoted($0)) : \(JSONStringLiteral.quoted(options[$0] ?? ""))" }.joined(separator: ",")
         text += options.isEmpty ? "},\n" : "\n  },\n"
@@ -67,6 +126,7 @@ public struct FrameManifest: Codable, Equatable, Sendable {
         text += "  \"pixelWidth\" : \(pixelWidth),\n"
         text += "  \"scale\" : \(Self.number(scale)),\n"
         text += "  \"scene\" : \(JSONStringLiteral.quoted(scene)),\n"
+        text += "  \"version\" : \(JSONStringLiteral.quoted(version)),\n"
         text += "  \"frames\" : ["
         var first = true
         for frame in frames {
@@ -75,8 +135,12 @@ public struct FrameManifest: Codable, Equatable, Sendable {
             text += "    { \"bytes\" : \(frame.bytes), \"file\" : \(JSONStringLiteral.quoted(frame.file)), \"hash\" : \(JSONStringLiteral.quoted(frame.hash)), \"index\" : \(frame.index) }"
         }
         text += frames.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        let path = (directory as NSString).appendingPathComponent(FrameManifest.fileName)
-        try AtomicFile.write(Array(text.utf8), to: path)
+        return text
+    }
+
+    /// Writes the manifest into `directory` with the atomic writer (flushed to disk).
+    func write(to directory: String) throws {
+        try AtomicFile.write(text: jsonText(), to: (directory as NSString).appendingPathComponent(FrameManifest.fileName))
     }
 
     /// A JSON number (finite values only; others become 0).

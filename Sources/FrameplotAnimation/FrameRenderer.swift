@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import FrameplotCanvas
+import FrameplotFiles
 
 /// Renders a scene's frames on all cores: PNG sequences with a resumable manifest, and
 /// video through ffmpeg (see ``renderVideo(to:options:)``).
@@ -8,7 +9,11 @@ import FrameplotCanvas
 /// Each worker draws the scene's static layer once, then for each frame it takes clears its
 /// own frame canvas, composites the cached layer and draws the moving parts. A frame depends
 /// only on its index, so the output is byte-identical whatever the number of workers.
-/// Memory stays flat: a worker holds one frame at a time, and only hashes are kept.
+/// Memory stays within ``memoryBudget``: huge frames get fewer workers, down to one canvas
+/// that redraws the static layer under every frame.
+///
+/// A render stops cleanly between frames when ``isCancelled`` returns true or when
+/// ``StopRequest`` was requested (the `frameplot` command does so on SIGINT and SIGTERM).
 ///
 /// ```swift
 /// let scene = try SceneCatalog.standard.makeScene("gd-locus")
@@ -20,22 +25,34 @@ public struct FrameRenderer: Sendable {
     public var scene: any AnimationScene
     /// Device scale: 2 gives twice the pixels with the same layout.
     public var scale: Double
-    /// How many frames are drawn at once (default: all cores).
+    /// How many frames are drawn at once at most (default: all cores; fewer when the
+    /// ``memoryBudget`` does not fit that many canvases).
     public var workerCount: Int
     /// PNG compression for frames (fast by default: encoding is the hot path).
     public var pngOptions: PNGOptions
     /// Progress output on standard error.
     public var progress: ProgressStyle
     /// Polled between frames; returning true stops the render cleanly (every frame written so
-    /// far is complete and recorded in the manifest) with ``AnimationError/cancelled(framesDone:)``.
+    /// far is complete and recorded in the manifest) with ``AnimationError/cancelled(framesDone:)``
+    /// (``AnimationError/videoCancelled(path:)`` for a video, which writes nothing).
     public var isCancelled: (@Sendable () -> Bool)?
+    /// The most bytes of canvases a render holds at once (frame canvases, cached static layers
+    /// and a video's frames in flight): ``defaultMemoryBudget`` unless set.
+    public var memoryBudget: Int
+
+    /// A quarter of the machine's memory, at least 256 MiB and at most 1 GiB.
+    public static let defaultMemoryBudget: Int = {
+        let quarter = Int(clamping: ProcessInfo.processInfo.physicalMemory / 4)
+        return max(256 << 20, min(1 << 30, quarter))
+    }()
 
     public init(scene: any AnimationScene, scale: Double = 1,
                 workerCount: Int = ProcessInfo.processInfo.activeProcessorCount,
                 pngOptions: PNGOptions = .fast, progress: ProgressStyle = .automatic,
-                isCancelled: (@Sendable () -> Bool)? = nil) {
+                isCancelled: (@Sendable () -> Bool)? = nil, memoryBudget: Int = FrameRenderer.defaultMemoryBudget) {
         self.scene = scene; self.scale = scale; self.workerCount = max(1, workerCount)
         self.pngOptions = pngOptions; self.progress = progress; self.isCancelled = isCancelled
+        self.memoryBudget = max(1, memoryBudget)
     }
 
     /// Draws frame `index` alone into a new canvas (previews, tests, thumbnails).
@@ -47,97 +64,28 @@ public struct FrameRenderer: Sendable {
         return frame
     }
 
-    /// Writes `frame_00000.png …` and `manifest.json` into `directory` (created if missing).
+    /// Whether the render should stop: ``isCancelled`` or a ``StopRequest``.
+    var stopRequested: Bool {
+        (isCancelled?() ?? false) || StopRequest.shared.isRequested
+    }
+
+    /// Clears `frame`, puts the static layer under it and draws the moving parts of `index`.
     ///
-    /// Frames already on disk that match the manifest (same scene, options and size; same
-    /// byte count and hash) are skipped, so an interrupted render resumes where it stopped.
-    /// `frames` limits the work to a range, so a long render can be split across machines.
-    @discardableResult
-    public func renderPNGSequence(to directory: String, frames: ClosedRange<Int>? = nil) throws -> RenderSummary {
-        let count = scene.frameCount
-        let range = frames ?? 0...(count - 1)
-        guard count > 0, range.lowerBound >= 0, range.upperBound < count else {
-            throw AnimationError.invalidFrameRange("\(range.lowerBound)..\(range.upperBound)", frameCount: count)
-        }
-        try Self.prepareFolder(directory)
-
-        let started = DispatchTime.now()
-        var manifest = try emptyManifest()
-        var reusable: [Int: FrameManifest.Frame] = [:]
-        if let old = FrameManifest.read(from: directory), old.describesSameRender(as: manifest) {
-            for frame in old.frames { reusable[frame.index] = frame }
-        }
-        // Trust a frame only if its file is still byte-for-byte what the manifest recorded.
-        var todo: [Int] = []
-        var kept: [Int: FrameManifest.Frame] = [:]
-        for index in range {
-            if let entry = reusable[index], Self.fileMatches(entry, in: directory) {
-                kept[index] = entry
-            } else {
-                todo.append(index)
-            }
-        }
-        // Frames outside the range stay in the manifest if they are still valid.
-        for (index, entry) in reusable where !range.contains(index) && Self.fileMatches(entry, in: directory) {
-            kept[index] = entry
-        }
-
-        let state = SequenceState(manifest: manifest, kept: kept, directory: directory, todo: todo,
-                                  progress: RenderProgress(label: scene.name, total: todo.count, style: progress))
-        let workers = min(workerCount, max(1, todo.count))
-        if !todo.isEmpty {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                self.runWorker(state: state, directory: directory)
-            }
-        }
-        state.progress.finish()
-        manifest = state.finalManifest()
-        try manifest.write(to: directory)
-        if let error = state.firstError { throw error }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let summary = RenderSummary(framesRendered: state.rendered, framesSkipped: range.count - todo.count,
-                                    seconds: seconds, timing: state.timing)
-        if state.cancelled { throw AnimationError.cancelled(framesDone: state.rendered) }
-        return summary
-    }
-
-    // MARK: - Workers
-
-    private func runWorker(state: SequenceState, directory: String) {
-        do {
-            var timing = FrameTiming()
-            let t0 = DispatchTime.now()
-            let layer = try makeStaticLayer()
-            timing.staticLayer += Self.seconds(since: t0)
-            let frame = try makeCanvas()
-            while let index = state.nextIndex(cancelled: isCancelled) {
-                try draw(index, on: frame, over: layer, timing: &timing)
-                let t1 = DispatchTime.now()
-                let bytes = try frame.pngData(options: pngOptions)
-                let t2 = DispatchTime.now()
-                let name = FrameManifest.frameFileName(index)
-                try AtomicFile.write(bytes, to: (directory as NSString).appendingPathComponent(name))
-                let t3 = DispatchTime.now()
-                timing.encode += Self.seconds(from: t1, to: t2)
-                timing.write += Self.seconds(from: t2, to: t3)
-                state.finished(FrameManifest.Frame(index: index, file: name, bytes: bytes.count,
-                                                   hash: FrameHash.fnv1a(bytes)))
-            }
-            state.add(timing)
-        } catch {
-            state.fail(error)
-        }
-    }
-
-    /// Clears `frame`, composites the cached layer and draws the moving parts of `index`.
-    func draw(_ index: Int, on frame: ImageCanvas, over layer: ImageCanvas, timing: inout FrameTiming) throws {
+    /// With a cached `layer` the static part is composited; without one (huge frames under a
+    /// tight memory budget) it is drawn again. Both give the same pixels when the static
+    /// layer is opaque, which is checked before a render goes without a cache.
+    func draw(_ index: Int, on frame: ImageCanvas, over layer: ImageCanvas?, timing: inout FrameTiming) throws {
         let t0 = DispatchTime.now()
         frame.clear(.white)
-        frame.composite(layer, at: .zero)
+        if let layer {
+            frame.composite(layer, at: .zero)
+        } else {
+            try scene.renderStatic(on: frame)
+        }
         let t1 = DispatchTime.now()
         try scene.renderFrame(index, on: frame)
         let t2 = DispatchTime.now()
-        timing.composite += Self.seconds(from: t0, to: t1)
+        if layer == nil { timing.staticLayer += Self.seconds(from: t0, to: t1) } else { timing.composite += Self.seconds(from: t0, to: t1) }
         timing.draw += Self.seconds(from: t1, to: t2)
         timing.frames += 1
     }
@@ -153,37 +101,19 @@ public struct FrameRenderer: Sendable {
         return layer
     }
 
-    func emptyManifest() throws -> FrameManifest {
-        let probe = try makeCanvas()
-        return FrameManifest(scene: scene.name, options: scene.fingerprint, pixelWidth: probe.pixelWidth,
-                             pixelHeight: probe.pixelHeight, scale: scale,
-                             framesPerSecond: scene.framesPerSecond, frameCount: scene.frameCount, frames: [])
-    }
-
-    static func fileMatches(_ entry: FrameManifest.Frame, in directory: String) -> Bool {
-        let path = (directory as NSString).appendingPathComponent(entry.file)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              (attributes[.size] as? NSNumber)?.intValue == entry.bytes,
-              let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.withUnsafeBytes { FrameHash.fnv1a($0) } == entry.hash
-    }
-
-    static func prepareFolder(_ directory: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw AnimationError.outputFolder(directory, reason: "a file with that name exists")
-            }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw AnimationError.outputFolder(directory, reason: "cannot create the folder")
-            }
-        }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw AnimationError.outputFolder(directory, reason: "the folder is not writable")
-        }
+    /// The identity of this render: the scene's identity, device scale, pixel size, PNG
+    /// options, Frameplot's version and the pixels of the drawn static layer (so that a change
+    /// of fonts or drawing code that the scene's identity cannot see still counts).
+    func renderIdentity(staticLayer layer: ImageCanvas) -> RenderIdentity {
+        var hasher = RenderIdentityHasher(kind: "frameplot-frames")
+        hasher.combine("scene", scene.identity)
+        hasher.combine("scale", scale)
+        hasher.combine("pixels", [Double(layer.pixelWidth), Double(layer.pixelHeight)])
+        hasher.combine("png", [Double(pngOptions.compressionLevel), Double(PNGOptions.Filter.allCases.firstIndex(of: pngOptions.filter) ?? 0),
+                               pngOptions.recordsResolution ? 1 : 0])
+        hasher.combine("version", FrameplotVersion.string)
+        hasher.combine("static", layer.withUnsafeBGRABytes { bytes, _ in FrameHash.pixels(bytes) })
+        return hasher.finalize()
     }
 
     static func seconds(since start: DispatchTime) -> Double { seconds(from: start, to: .now()) }
@@ -202,6 +132,11 @@ public struct RenderSummary: Sendable {
     public var seconds: Double
     /// CPU seconds per phase, summed over workers.
     public var timing: FrameTiming
+    /// Frames drawn at once (fewer than asked for when the memory budget is tight).
+    public var workers: Int = 1
+    /// Things the person running the render should know, one line each (e.g. that frames on
+    /// disk did not match a fresh drawing and were all drawn again).
+    public var notes: [String] = []
 
     /// Frames drawn per wall-clock second.
     public var framesPerSecond: Double { seconds > 0 ? Double(framesRendered) / seconds : 0 }
@@ -210,7 +145,7 @@ public struct RenderSummary: Sendable {
 /// CPU seconds spent in each phase of a render, summed over all workers.
 public struct FrameTiming: Sendable {
     public var frames = 0
-    /// Drawing the static layer (once per worker).
+    /// Drawing the static layer (once per worker, or once per frame without a cached layer).
     public var staticLayer = 0.0
     /// Clearing and compositing the cached layer under each frame.
     public var composite = 0.0
@@ -226,70 +161,5 @@ public struct FrameTiming: Sendable {
     mutating func add(_ other: FrameTiming) {
         frames += other.frames; staticLayer += other.staticLayer; composite += other.composite
         draw += other.draw; encode += other.encode; write += other.write
-    }
-}
-
-/// Shared bookkeeping of a PNG-sequence render (work queue, results, periodic manifest).
-///
-/// `@unchecked Sendable`: every mutable property is read and written only with `lock` held
-/// (`progress` is itself thread-safe; the rest is immutable).
-private final class SequenceState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var manifest: FrameManifest
-    private var entries: [Int: FrameManifest.Frame]
-    private let directory: String
-    private let todo: [Int]
-    private var cursor = 0
-    private var lastFlush = Date()
-    let progress: RenderProgress
-    private(set) var rendered = 0
-    private(set) var firstError: Error?
-    private(set) var cancelled = false
-    private(set) var timing = FrameTiming()
-
-    init(manifest: FrameManifest, kept: [Int: FrameManifest.Frame], directory: String, todo: [Int], progress: RenderProgress) {
-        self.manifest = manifest; self.entries = kept; self.directory = directory
-        self.todo = todo; self.progress = progress
-    }
-
-    func nextIndex(cancelled isCancelled: (@Sendable () -> Bool)?) -> Int? {
-        if let isCancelled, isCancelled() {
-            lock.lock(); cancelled = true; lock.unlock()
-            return nil
-        }
-        lock.lock(); defer { lock.unlock() }
-        guard firstError == nil, !cancelled, cursor < todo.count else { return nil }
-        cursor += 1
-        return todo[cursor - 1]
-    }
-
-    func finished(_ frame: FrameManifest.Frame) {
-        lock.lock()
-        entries[frame.index] = frame
-        rendered += 1
-        // Save progress now and then, so an interruption loses at most two seconds of work.
-        if Date().timeIntervalSince(lastFlush) > 2 {
-            lastFlush = Date()
-            try? snapshot().write(to: directory)
-        }
-        lock.unlock()
-        progress.advance()
-    }
-
-    func add(_ t: FrameTiming) { lock.lock(); timing.add(t); lock.unlock() }
-
-    func fail(_ error: Error) {
-        lock.lock(); if firstError == nil { firstError = error }; lock.unlock()
-    }
-
-    func finalManifest() -> FrameManifest {
-        lock.lock(); defer { lock.unlock() }
-        return snapshot()
-    }
-
-    private func snapshot() -> FrameManifest {
-        var m = manifest
-        m.frames = entries.keys.sorted().compactMap { entries[$0] }
-        return m
     }
 }

@@ -1,10 +1,11 @@
-/// Why drawing or writing a canvas failed.
+/// Why drawing or encoding a canvas failed.
 ///
 /// Every case describes itself in one line that names what failed, for example
-/// `cannot write "out/a.png": the folder "out" does not exist`.
+/// `invalid canvas size 0x10 at scale 1: width and height must be positive`. Writing the
+/// result to a file fails with ``FileWriteError`` instead (the one writer of every output).
 ///
 /// ```swift
-/// do { try canvas.writePNG(to: "missing/plot.png") }
+/// do { _ = try ImageCanvas(width: 0, height: 10) }
 /// catch let error as CanvasError { print(error) }
 /// ```
 public enum CanvasError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -16,14 +17,6 @@ public enum CanvasError: Error, Hashable, Sendable, CustomStringConvertible {
     case text(String)
     /// libpng could not encode the image.
     case pngEncoding(String)
-    /// The folder that should hold `path` does not exist.
-    case missingFolder(path: String, folder: String)
-    /// What should be the folder holding `path` is a file, not a folder.
-    case notAFolder(path: String, folder: String)
-    /// The folder that should hold `path` exists but a file cannot be created in it.
-    case unwritableFolder(path: String, folder: String, reason: String)
-    /// Writing or renaming the file at `path` failed.
-    case writeFailed(path: String, reason: String)
     /// A vector canvas was drawn on after its document was finished by `data()` or `write(to:)`.
     case documentFinished
 
@@ -37,14 +30,6 @@ public enum CanvasError: Error, Hashable, Sendable, CustomStringConvertible {
             return "text rendering failed: \(reason) (run scripts/setup.sh to install the fonts and libraries)"
         case let .pngEncoding(reason):
             return "PNG encoding failed: \(reason)"
-        case let .missingFolder(path, folder):
-            return "cannot write \"\(path)\": the folder \"\(folder)\" does not exist"
-        case let .notAFolder(path, folder):
-            return "cannot write \"\(path)\": \"\(folder)\" is not a folder"
-        case let .unwritableFolder(path, folder, reason):
-            return "cannot write \"\(path)\": the folder \"\(folder)\" is not writable (\(reason))"
-        case let .writeFailed(path, reason):
-            return "cannot write \"\(path)\": \(reason)"
         case .documentFinished:
             return "the vector document was already finished; draw everything before calling data() or write(to:)"
         }

@@ -138,7 +138,7 @@ public final class ImageCanvas: Canvas {
 
     /// Writes the image as PNG to `path` atomically (temporary file in the same folder, then rename).
     ///
-    /// - Throws: drawing, encoding and file errors as ``CanvasError``; nothing is left at `path`
+    /// - Throws: drawing and encoding errors as ``CanvasError``, file errors as ``FileWriteError``; nothing is left at `path`
     ///   (not even a temporary file) when it fails.
     public func writePNG(to path: String, options: PNGOptions = .small, text: [PNGTextChunk] = []) throws {
         try AtomicFile.write(pngData(options: options, text: text), to: path)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Frameplot
+import FrameplotAnimation
+import FrameplotFiles
 
 /// `frameplot`: plots and training animations from the command line.
 struct FrameplotCLI: ParsableCommand {
@@ -10,7 +12,7 @@ struct FrameplotCLI: ParsableCommand {
         discussion: """
         Start with `frameplot demo`, which renders the gallery and every built-in animation into Output/.
 
-        Exit status: 0 done, 1 bad data or a failed write, 2 wrong usage. Errors are one line on stderr. Output files are written to a temporary file and renamed, so a failed run never leaves a half-written file and never touches an existing one.
+        Exit status: 0 done, 1 bad data or a failed write, 2 wrong usage, 130 or 143 stopped by Ctrl-C (SIGINT) or SIGTERM. Errors are one line on stderr. Output files are written to a temporary file and renamed, so a failed or interrupted run never leaves a half-written file and never touches an existing one; an interrupted PNG render resumes when run again.
         """,
         version: FrameplotVersion.string,
         subcommands: [
@@ -21,17 +23,25 @@ struct FrameplotCLI: ParsableCommand {
 
     /// Parses `arguments`, runs the command and exits with the documented status.
     static func main(_ arguments: [String]) -> Never {
+        var status = ExitStatus.success
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Foundation.exit(ExitStatus.success)
         } catch {
-            Foundation.exit(report(error, arguments: arguments))
+            status = report(error, arguments: arguments)
         }
+        // A signal handler may be exiting already: then it alone prints and exits.
+        guard ExitGate.claim() else { while true { pause() } }
+        Foundation.exit(status)
     }
 
     /// Prints `error` as one line (help and version go to stdout) and returns the exit status.
     static func report(_ error: Error, arguments: [String]) -> Int32 {
+        if let signal = StopRequest.shared.signal, let line = interruption(error, signal: signal, arguments: arguments) {
+            guard ExitGate.claim() else { while true { pause() } }
+            printError(line)
+            Foundation.exit(128 + signal)
+        }
         if let error = error as? CLIError {
             printError(error.message)
             return error.exitStatus
@@ -64,8 +74,30 @@ struct FrameplotCLI: ParsableCommand {
         return ExitStatus.usage
     }
 
-    static func printError(_ message: String) {
-        let line = "frameplot: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+    /// The one line for a render that stopped on `signal`, naming how to resume; nil when
+    /// `error` is not a stop.
+    static func interruption(_ error: Error, signal: Int32, arguments: [String]) -> String? {
+        let name = SignalHandling.name(of: signal)
+        let again = "frameplot " + arguments.map(ShellWords.quote).joined(separator: " ")
+        switch error {
+        case AnimationError.cancelled(let done):
+            return "interrupted by \(name) after \(done) new frame\(done == 1 ? "" : "s"); finished frames are kept; to resume, run: \(again)"
+        case AnimationError.videoCancelled(let path):
+            return "interrupted by \(name); \(path) was not written (an existing file is unchanged); to render it, run: \(again)"
+        case let error as FileWriteError where error.reason == .shuttingDown:
+            return "interrupted by \(name); nothing half-written was left behind; run the same command again to start over"
+        default:
+            return nil
+        }
+    }
+
+    /// Writes `frameplot: message` as one line on stderr: line breaks become spaces, and bytes
+    /// of file names that are not UTF-8 and control characters are shown as `\xFF`.
+    static func printError(_ message: String, newLineFirst: Bool = false) {
+        let flat = message.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        // A progress bar may be mid-line on a terminal.
+        let start = newLineFirst && isatty(STDERR_FILENO) != 0 ? "\n" : ""
+        let line = start + "frameplot: " + PathEncoding.display(flat) + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FrameplotAnimation
 import FrameplotCanvas
+import FrameplotFiles
 
 @Suite("Frame renderer")
 struct FrameRendererTests {
@@ -126,7 +127,7 @@ struct FrameRendererTests {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
         let path = folder.file("taken")
         _ = FileManager.default.createFile(atPath: path, contents: Data([1]))
-        #expect(throws: AnimationError.outputFolder(path, reason: "a file with that name exists")) {
+        #expect(throws: FileWriteError(path: path, reason: .notAFolder(path), isFolder: true)) {
             try FrameRenderer(scene: SlidingBoxScene(), progress: .quiet).renderPNGSequence(to: path)
         }
     }

@@ -50,6 +50,11 @@ func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
 
 /// Runs a program and returns its standard output, or nil when it cannot run.
 func runProgram(_ path: String, _ arguments: [String]) -> String? {
+    runProgramBytes(path, arguments).map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// Runs a program and returns its standard output as bytes, or nil when it cannot run.
+func runProgramBytes(_ path: String, _ arguments: [String]) -> [UInt8]? {
     guard FileManager.default.isExecutableFile(atPath: path) else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
@@ -60,7 +65,7 @@ func runProgram(_ path: String, _ arguments: [String]) -> String? {
     do { try process.run() } catch { return nil }
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return [UInt8](data)
 }
 
 /// Peak resident memory of this process in kB (VmHWM), or nil off Linux.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FrameplotModel
+import FrameplotFiles
 
 @Suite("Training history files")
 struct TrainingHistoryTests {
@@ -50,7 +51,10 @@ struct TrainingHistoryTests {
         #expect(try TrainingHistory.readCSV(from: folder + "/run.csv", parameterCount: 2).steps == history.steps)
         #expect(try TrainingHistory.readJSONLines(from: folder + "/run.jsonl").steps == history.steps)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["run.csv", "run.jsonl"])
-        #expect(throws: TrainingError.self) { try history.writeCSV(to: folder + "/missing/run.csv") }
+        // Written by the shared atomic writer: its error names the missing folder.
+        #expect(throws: FileWriteError(path: folder + "/missing/run.csv", reason: .missingFolder(folder + "/missing"))) {
+            try history.writeCSV(to: folder + "/missing/run.csv")
+        }
     }
 
     @Test func badCSVNamesTheLine() {

@@ -1,4 +1,5 @@
 import Foundation
+import FrameplotFiles
 
 /// Where a command writes, checked before any work is done.
 struct OutputTarget: Equatable {
@@ -21,16 +22,15 @@ struct OutputTarget: Equatable {
 
     /// An animation: a folder for PNG frames, or `.mp4` / `.gif`.
     static func animation(_ path: String) throws -> OutputTarget {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue || path.hasSuffix("/") || Self.pathExtension(path).isEmpty {
-            if exists && !isDirectory.boolValue {
-                throw CLIError.failure("-o \(path): is a file; give a folder for PNG frames, or a .mp4 or .gif file")
+        let kind = FileKind.at(path)
+        if kind == .folder || path.hasSuffix("/") || Self.pathExtension(path).isEmpty {
+            if let kind, kind != .folder {
+                throw CLIError.failure("-o \(path): is \(kind.phrase); give a folder for PNG frames, or a .mp4 or .gif file")
             }
             let target = OutputTarget(path: path, format: .folder)
-            if exists {
-                guard FileManager.default.isWritableFile(atPath: path) else {
-                    throw CLIError.failure("-o \(path): cannot write into this folder (permission denied)")
+            if kind != nil {
+                if let blocker = FileKind.writeBlocker(inFolder: path) {
+                    throw CLIError.failure("-o \(path): cannot write into this folder: \(blocker.explanation)")
                 }
             } else {
                 try target.checkWritable()
@@ -73,19 +73,22 @@ struct OutputTarget: Equatable {
 
     /// Checks that the containing folder exists and is writable, and that the path itself is
     /// not a folder (for files).
+    /// Paths are checked in file-system bytes (``FrameplotFiles/PathEncoding``), and a folder
+    /// that cannot be written says why: no permission, a read-only file system, …
     func checkWritable() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+        guard let kind = FileKind.at(folder) else {
             throw CLIError.failure("-o \(path): the folder \"\(folder)\" does not exist")
         }
-        guard isDirectory.boolValue else {
+        guard kind == .folder else {
             throw CLIError.failure("-o \(path): \"\(folder)\" is a file, not a folder")
         }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw CLIError.failure("-o \(path): cannot write into the folder \"\(folder)\" (permission denied)")
+        if let blocker = FileKind.writeBlocker(inFolder: folder) {
+            throw CLIError.failure("-o \(path): cannot write into the folder \"\(folder)\": \(blocker.explanation)")
         }
-        if format != .folder, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CLIError.failure("-o \(path): is a folder")
+        if format != .folder, let kind = FileKind.at(path), kind != .regular {
+            // A device such as /dev/null, a FIFO or a socket is never replaced (nor is a folder).
+            throw CLIError.failure(kind == .folder ? "-o \(path): is a folder"
+                                   : "-o \(path): is \(kind.phrase), not a regular file; it was left unchanged")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import FrameplotAnimation
+import FrameplotFiles
 import FrameplotModel
 import FrameplotPlot
 import FrameplotScenes
@@ -45,6 +46,7 @@ enum DemoRendering {
                 fileCount += scene.frameCount
                 var text = "\(scene.frameCount) frames in \(out)/\(name)"
                 if frames.framesSkipped > 0 { text += " (\(frames.framesSkipped) kept)" }
+                Report.notes(frames.notes, quiet: command.quiet)
                 if ffmpeg {
                     for ext in ["mp4", "gif"] {
                         _ = try renderer.renderVideo(to: "\(out)/\(name).\(ext)")
@@ -67,18 +69,16 @@ enum DemoRendering {
 
     /// Creates `folder` (and its parents) or explains why it cannot.
     static func prepareFolder(_ folder: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIError.failure("--out \(folder): is a file, not a folder") }
-            guard FileManager.default.isWritableFile(atPath: folder) else {
-                throw CLIError.failure("--out \(folder): cannot write into this folder (permission denied)")
-            }
-            return
+        if let kind = FileKind.at(folder), kind != .folder {
+            throw CLIError.failure("--out \(folder): is \(kind.phrase), not a folder")
         }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError.failure("--out \(folder): cannot create the folder (\(error.localizedDescription))")
+            try OutputFolder.create(folder)
+        } catch let error as FileWriteError {
+            throw CLIError.failure("--out \(folder): cannot create the folder: \(error.reason.explanation)")
+        }
+        if let blocker = FileKind.writeBlocker(inFolder: folder) {
+            throw CLIError.failure("--out \(folder): cannot write into this folder: \(blocker.explanation)")
         }
     }
 

@@ -151,6 +151,7 @@ enum SceneRendering {
         if summary.framesSkipped > 0 { text += " (\(summary.framesSkipped) already complete, kept)" }
         text += String(format: " in %.1f s", summary.seconds)
         Report.line(text, quiet: checked.quiet)
+        Report.notes(summary.notes, quiet: checked.quiet)
     }
 
     /// `--log FILE.csv`: checked like an output file.

@@ -1,6 +1,7 @@
 import Foundation
 import FrameplotAnimation
 import FrameplotCanvas
+import FrameplotFiles
 import FrameplotModel
 
 /// Turns the library's typed errors into one-line messages with the right exit status.
@@ -24,6 +25,11 @@ enum ErrorMapping {
         }
         if let error = error as? CanvasError {
             return .failure(String(describing: error))
+        }
+        if let error = error as? FileWriteError {
+            // A full disk, no permission, a read-only file system and a missing folder each in
+            // their own words; a refused target (a device, a FIFO) is named and left alone.
+            return .failure(error.description)
         }
         return nil
     }

@@ -14,4 +14,10 @@ enum Report {
         guard !quiet else { return }
         print(text)
     }
+
+    /// Something the person should know about a finished render (one line each, on stderr).
+    static func notes(_ notes: [String], quiet: Bool) {
+        guard !quiet else { return }
+        for note in notes { FrameplotCLI.printError("note: " + note) }
+    }
 }

@@ -1,0 +1,190 @@
+import Dispatch
+import Foundation
+import FrameplotCanvas
+import FrameplotFiles
+
+extension FrameRenderer {
+    /// Writes `frame_00000.png …` and `manifest.json` into `directory` (created if missing):
+    /// the folder then holds exactly this render.
+    ///
+    /// - The folder is locked for the render: a second render into it stops with
+    ///   ``FrameplotFiles/FileWriteError/Reason/folderBusy``.
+    /// - Frames already there are kept when they belong to this render (same render
+    ///   identity; size and hash as recorded, or the identity in their own PNG text chunks),
+    ///   so an interrupted render resumes where it stopped. To be sure, the first kept frame
+    ///   is drawn again: if it differs, every kept frame is drawn again too, and
+    ///   ``RenderSummary/notes`` says so.
+    /// - Frame files of another render, frames past the end, and temporary files that a killed
+    ///   render left, are removed.
+    /// - `frames` limits the drawing to a range, so a long render can be split across machines.
+    ///
+    /// - Throws: ``AnimationError`` (bad range, cancelled), ``FrameplotFiles/FileWriteError``
+    ///   (folder or frame not writable, disk full, folder busy), drawing errors.
+    @discardableResult
+    public func renderPNGSequence(to directory: String, frames: ClosedRange<Int>? = nil) throws -> RenderSummary {
+        let count = scene.frameCount
+        let range = frames ?? 0...max(0, count - 1)
+        guard count > 0, range.lowerBound >= 0, range.upperBound < count else {
+            throw AnimationError.invalidFrameRange("\(range.lowerBound)..\(range.upperBound)", frameCount: count)
+        }
+        return try StopRequest.shared.whileCancellable {
+            try renderSequence(into: directory, range: range)
+        }
+    }
+
+    private func renderSequence(into directory: String, range: ClosedRange<Int>) throws -> RenderSummary {
+        let started = DispatchTime.now()
+        let folder = try OutputFolder(locking: directory)
+        defer { folder.unlock() }
+        TemporaryFile.removeAbandoned(in: directory, where: FrameFolder.isTemporary)
+
+        // The static layer, drawn once here: its pixels are part of the identity, and it is
+        // handed to the first worker (or becomes the only canvas when memory is tight).
+        var timing = FrameTiming()
+        let layer = try makeStaticLayer()
+        timing.staticLayer += Self.seconds(since: started)
+        let identity = renderIdentity(staticLayer: layer)
+        var inventory = FrameFolder.inventory(of: folder, identity: identity, frameCount: scene.frameCount)
+        let plan = canvasPlan(for: layer, maxWorkers: min(workerCount, max(1, range.count - inventory.kept.count)),
+                              framesPerWorker: 1)
+        let first = FirstWorkerCanvases(layer: plan.cachesStaticLayer ? layer : nil,
+                                        frame: plan.cachesStaticLayer ? nil : layer)
+
+        var notes: [String] = []
+        if let index = inventory.kept.keys.min(), let entry = inventory.kept[index] {
+            // Same identity should mean same pixels; check one frame before trusting the rest.
+            let frame = try first.frame ?? makeCanvas()
+            first.frame = frame
+            let bytes = try encodedFrame(index, on: frame, over: first.layer, identity: identity, timing: &timing)
+            if FrameHash.fnv1a(bytes) != entry.hash {
+                notes.append("the \(inventory.kept.count) frame\(inventory.kept.count == 1 ? "" : "s") found in \(PathEncoding.display(directory)) did not match a fresh drawing of frame \(index), so every frame was drawn again")
+                inventory.discardKept()
+            }
+        }
+        for name in inventory.unwanted { try folder.remove(name) }
+        let todo = range.filter { inventory.kept[$0] == nil }
+
+        let journal = ManifestJournal(manifest: FrameManifest(
+            scene: scene.name, identity: identity.hex, version: FrameplotVersion.string, options: scene.fingerprint,
+            pixelWidth: layer.pixelWidth, pixelHeight: layer.pixelHeight, scale: scale,
+            framesPerSecond: scene.framesPerSecond, frameCount: scene.frameCount, frames: []),
+            kept: inventory.kept, directory: directory)
+        try journal.saveNow()
+
+        let state = SequenceState(todo: todo, journal: journal, progress: RenderProgress(label: scene.name, total: todo.count, style: progress),
+                                  shouldStop: { [self] in stopRequested })
+        state.add(timing)
+        let workers = min(plan.workers, max(1, todo.count))
+        if !todo.isEmpty {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                self.runWorker(worker, state: state, first: first, identity: identity, directory: directory)
+            }
+        }
+        state.progress.finish()
+        do { try journal.finish() } catch { state.fail(error) }
+        if let error = state.firstError { throw error }
+        if state.cancelled { throw AnimationError.cancelled(framesDone: state.rendered) }
+        return RenderSummary(framesRendered: state.rendered, framesSkipped: range.count - todo.count,
+                             seconds: Self.seconds(since: started), timing: state.timing, workers: workers, notes: notes)
+    }
+
+    // MARK: - Workers
+
+    private func runWorker(_ worker: Int, state: SequenceState, first: FirstWorkerCanvases, identity: RenderIdentity,
+                           directory: String) {
+        do {
+            var timing = FrameTiming()
+            let layer: ImageCanvas?, frame: ImageCanvas
+            if worker == 0 {
+                layer = first.layer
+                frame = try first.frame ?? makeCanvas()
+            } else {
+                let t0 = DispatchTime.now()
+                layer = try makeStaticLayer()
+                timing.staticLayer += Self.seconds(since: t0)
+                frame = try makeCanvas()
+            }
+            while let index = state.nextIndex() {
+                let bytes = try encodedFrame(index, on: frame, over: layer, identity: identity, timing: &timing)
+                let t0 = DispatchTime.now()
+                let name = FrameManifest.frameFileName(index)
+                // No flush per frame: the journal flushes frames in batches before listing them.
+                try AtomicFile.write(bytes, to: (directory as NSString).appendingPathComponent(name), sync: false)
+                timing.write += Self.seconds(since: t0)
+                state.finished(FrameManifest.Frame(index: index, file: name, bytes: bytes.count, hash: FrameHash.fnv1a(bytes)))
+            }
+            state.add(timing)
+        } catch {
+            state.fail(error)
+        }
+    }
+
+    /// Frame `index` drawn and encoded as PNG carrying the render identity and its index.
+    func encodedFrame(_ index: Int, on frame: ImageCanvas, over layer: ImageCanvas?, identity: RenderIdentity,
+                      timing: inout FrameTiming) throws -> [UInt8] {
+        try draw(index, on: frame, over: layer, timing: &timing)
+        let t0 = DispatchTime.now()
+        let bytes = try frame.pngData(options: pngOptions, text: FrameFolder.textChunks(identity: identity, index: index))
+        timing.encode += Self.seconds(since: t0)
+        return bytes
+    }
+}
+
+/// The canvases drawn before the workers start, handed to worker 0.
+///
+/// `@unchecked Sendable`: the calling thread sets them up before `concurrentPerform` and does
+/// not touch them after; only the worker with index 0 uses them then.
+private final class FirstWorkerCanvases: @unchecked Sendable {
+    let layer: ImageCanvas?
+    var frame: ImageCanvas?
+    init(layer: ImageCanvas?, frame: ImageCanvas?) { self.layer = layer; self.frame = frame }
+}
+
+/// Shared bookkeeping of a PNG-sequence render: the work queue, results and errors.
+///
+/// `@unchecked Sendable`: every mutable property is read and written only with `lock` held
+/// (`progress` and `journal` are themselves thread-safe; the rest is immutable).
+private final class SequenceState: @unchecked Sendable {
+    private let lock = NSLock()
+    private let todo: [Int]
+    private var cursor = 0
+    private let journal: ManifestJournal
+    private let shouldStop: @Sendable () -> Bool
+    let progress: RenderProgress
+    private var renderedCount = 0
+    private var error: Error?
+    private var wasCancelled = false
+    private var timingSum = FrameTiming()
+
+    init(todo: [Int], journal: ManifestJournal, progress: RenderProgress, shouldStop: @escaping @Sendable () -> Bool) {
+        self.todo = todo; self.journal = journal; self.progress = progress; self.shouldStop = shouldStop
+    }
+
+    var rendered: Int { lock.lock(); defer { lock.unlock() }; return renderedCount }
+    var firstError: Error? { lock.lock(); defer { lock.unlock() }; return error }
+    var cancelled: Bool { lock.lock(); defer { lock.unlock() }; return wasCancelled }
+    var timing: FrameTiming { lock.lock(); defer { lock.unlock() }; return timingSum }
+
+    /// The next frame to draw, or nil when the work is done, failed or should stop.
+    func nextIndex() -> Int? {
+        let stop = shouldStop()
+        if let saveError = journal.error { fail(saveError) }
+        lock.lock(); defer { lock.unlock() }
+        if stop && error == nil { wasCancelled = true }
+        guard error == nil, !wasCancelled, cursor < todo.count else { return nil }
+        cursor += 1
+        return todo[cursor - 1]
+    }
+
+    func finished(_ frame: FrameManifest.Frame) {
+        journal.record(frame)
+        lock.lock(); renderedCount += 1; lock.unlock()
+        progress.advance()
+    }
+
+    func add(_ t: FrameTiming) { lock.lock(); timingSum.add(t); lock.unlock() }
+
+    func fail(_ e: Error) {
+        lock.lock(); if error == nil { error = e }; lock.unlock()
+    }
+}
