@@ -38,9 +38,15 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        // libdeflate: whole-buffer DEFLATE, faster and smaller than zlib for PNG frames.
+        .systemLibrary(
+            name: "CFrameplotDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "CFrameplotPNGEncoder",
-            dependencies: ["CFrameplotPNG"]
+            dependencies: ["CFrameplotPNG", "CFrameplotDeflate"]
         ),
 
         // MARK: Swift layers

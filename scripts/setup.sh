@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Frameplot needs from Debian/Ubuntu, and only what is missing:
-#   libcairo2-dev libpango1.0-dev libpng-dev pkg-config  (drawing and PNG encoding)
+#   libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev pkg-config  (drawing and PNG encoding)
 #   fonts-noto-cjk   (Japanese and Latin text in one consistent design)
 #   ffmpeg           (MP4/GIF animations)
 # Safe to run twice: when everything is present it changes nothing.
 # Swift itself is not installed here (see the README).
 set -euo pipefail
 
-packages=(libcairo2-dev libpango1.0-dev libpng-dev pkg-config fonts-noto-cjk ffmpeg)
+packages=(libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev pkg-config fonts-noto-cjk ffmpeg)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -46,7 +46,7 @@ if [[ " ${missing[*]:-} " == *" fonts-noto-cjk "* ]] && command -v fc-cache >/de
 fi
 
 # Check what the build and the renderer will look for.
-for module in cairo pangocairo libpng; do
+for module in cairo pangocairo libpng libdeflate; do
     if ! pkg-config --exists "$module"; then
         echo "setup: pkg-config cannot find $module after installation" >&2
         exit 1

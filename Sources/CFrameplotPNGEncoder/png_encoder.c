@@ -1,4 +1,6 @@
 #include "png_encoder.h"
+#include "png_oneshot.h"
+#include "png_rows.h"
 
 #include <png.h>
 #include <setjmp.h>
@@ -45,56 +47,73 @@ static void fp_error(png_structp png, png_const_charp message) {
 
 static void fp_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
 
-static int fp_all_opaque(const unsigned char *pixels, int width, int height, int stride) {
-    for (int y = 0; y < height; y++) {
-        const uint32_t *row = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
-        for (int x = 0; x < width; x++) {
-            if ((row[x] >> 24) != 0xff) return 0;
-        }
-    }
-    return 1;
-}
-
-// Premultiplied native ARGB32 -> straight R,G,B,A bytes.
-static void fp_unpremultiply_row(const unsigned char *src, unsigned char *dst, int width) {
-    const uint32_t *in = (const uint32_t *)(const void *)src;
-    for (int x = 0; x < width; x++) {
-        uint32_t p = in[x];
-        uint32_t a = p >> 24;
-        unsigned char *o = dst + 4 * (size_t)x;
-        if (a == 0) {
-            o[0] = o[1] = o[2] = o[3] = 0;
-        } else {
-            uint32_t r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-            if (a != 255) {
-                r = (r * 255 + a / 2) / a;
-                g = (g * 255 + a / 2) / a;
-                b = (b * 255 + a / 2) / a;
-                if (r > 255) r = 255;
-                if (g > 255) g = 255;
-                if (b > 255) b = 255;
-            }
-            o[0] = (unsigned char)r;
-            o[1] = (unsigned char)g;
-            o[2] = (unsigned char)b;
-            o[3] = (unsigned char)a;
-        }
+// libpng's flags for one of our filter choices.
+static int fp_libpng_filters(int filter) {
+    switch (filter) {
+    case FP_PNG_FILTER_SUB: return PNG_FILTER_SUB;
+    case FP_PNG_FILTER_UP: return PNG_FILTER_UP;
+    case FP_PNG_FILTER_AVERAGE: return PNG_FILTER_AVG;
+    case FP_PNG_FILTER_PAETH: return PNG_FILTER_PAETH;
+    case FP_PNG_FILTER_ADAPTIVE: return PNG_ALL_FILTERS;
+    default: return PNG_FILTER_NONE;
     }
 }
 
-int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int stride,
-                         int level, int filters, uint32_t pixels_per_meter,
-                         const char *const *text_keys, const char *const *text_values, int text_count,
-                         fp_png_output *out) {
-    if (out == NULL) return FP_PNG_ERROR_ARGUMENT;
+// Checks the arguments shared by both encoders and zeroes `out`; 0 when they are usable.
+static int fp_check_arguments(const unsigned char *pixels, int width, int height, int stride,
+                              const char *const *text_keys, const char *const *text_values, int text_count,
+                              fp_png_output *out) {
     memset(out, 0, sizeof *out);
     if (pixels == NULL || width <= 0 || height <= 0 || stride < width * 4) {
         snprintf(out->message, sizeof out->message, "invalid image: %dx%d, stride %d", width, height, stride);
         return FP_PNG_ERROR_ARGUMENT;
     }
-    if (level < 0) level = 0;
-    if (level > 9) level = 9;
-    if ((filters & FP_PNG_FILTER_ALL) == 0) filters = FP_PNG_FILTER_NONE;
+    if (text_count < 0 || (text_count > 0 && (text_keys == NULL || text_values == NULL))) {
+        snprintf(out->message, sizeof out->message, "invalid text chunks");
+        return FP_PNG_ERROR_ARGUMENT;
+    }
+    for (int i = 0; i < text_count; i++) {
+        size_t key = text_keys[i] ? strlen(text_keys[i]) : 0;
+        if (key < 1 || key > 79 || text_values[i] == NULL) {
+            snprintf(out->message, sizeof out->message, "invalid text chunk keyword");
+            return FP_PNG_ERROR_ARGUMENT;
+        }
+    }
+    return FP_PNG_OK;
+}
+
+static int fp_clamp(int value, int low, int high) { return value < low ? low : (value > high ? high : value); }
+
+int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int stride,
+                         int level, int filter, uint32_t pixels_per_meter,
+                         const char *const *text_keys, const char *const *text_values, int text_count,
+                         size_t one_shot_limit, fp_png_output *out) {
+    if (out == NULL) return FP_PNG_ERROR_ARGUMENT;
+    int code = fp_check_arguments(pixels, width, height, stride, text_keys, text_values, text_count, out);
+    if (code != FP_PNG_OK) return code;
+    const int alpha = !fp_all_opaque(pixels, width, height, stride);
+    const size_t filtered_size = ((size_t)width * (size_t)(alpha ? 4 : 3) + 1) * (size_t)height;
+    if (filtered_size > one_shot_limit) {
+        return fp_png_encode_argb32_libpng(pixels, width, height, stride, level, filter, pixels_per_meter,
+                                           text_keys, text_values, text_count, out);
+    }
+    return fp_png_encode_one_shot(pixels, width, height, stride, alpha, fp_clamp(level, 0, 9),
+                                  fp_clamp(filter, 0, FP_PNG_FILTER_PER_IMAGE), pixels_per_meter,
+                                  text_keys, text_values, text_count, out);
+}
+
+int fp_png_encode_argb32_libpng(const unsigned char *pixels, int width, int height, int stride,
+                                int level, int filter, uint32_t pixels_per_meter,
+                                const char *const *text_keys, const char *const *text_values, int text_count,
+                                fp_png_output *out) {
+    if (out == NULL) return FP_PNG_ERROR_ARGUMENT;
+    int code = fp_check_arguments(pixels, width, height, stride, text_keys, text_values, text_count, out);
+    if (code != FP_PNG_OK) return code;
+    level = fp_clamp(level, 0, 9);
+    filter = fp_clamp(filter, 0, FP_PNG_FILTER_PER_IMAGE);
+    const int opaque = fp_all_opaque(pixels, width, height, stride);
+    // Row by row there is no whole image to try filters on: up suits drawings best.
+    if (filter == FP_PNG_FILTER_PER_IMAGE) filter = FP_PNG_FILTER_UP;
 
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, out, fp_error, fp_warning);
     if (png == NULL) {
@@ -110,7 +129,6 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
     // `volatile`: modified between setjmp and a possible longjmp.
     unsigned char *volatile row_buffer = NULL;
     png_text *volatile texts = NULL;
-    const int opaque = fp_all_opaque(pixels, width, height, stride);
 
     if (setjmp(png_jmpbuf(png))) {
         free(row_buffer);
@@ -123,7 +141,7 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
 
     png_set_write_fn(png, out, fp_write, fp_flush);
     png_set_compression_level(png, level);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, filters);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, fp_libpng_filters(filter));
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
                  opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
@@ -164,7 +182,7 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
             png_error(png, "out of memory for a row buffer");
         }
         for (int y = 0; y < height; y++) {
-            fp_unpremultiply_row(pixels + (size_t)y * (size_t)stride, row_buffer, width);
+            fp_straight_row(pixels + (size_t)y * (size_t)stride, width, 1, row_buffer);
             png_write_row(png, row_buffer);
         }
     }
@@ -173,6 +191,8 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
     free(texts);
     png_destroy_write_struct(&png, &info);
     out->wrote_alpha = opaque ? 0 : 1;
+    out->filter = filter;
+    out->encoder = FP_PNG_ENCODER_LIBPNG;
     return FP_PNG_OK;
 }
 

@@ -220,6 +220,8 @@ final class CairoDrawing {
         cairo_surface_flush(surface)
         cairo_save(cr)
         cairo_set_source_surface(cr, surface, origin.x, origin.y)
+        // Pixels stay pixels: no smoothing of the layer (a PDF/SVG viewer would blur it).
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST)
         cairo_new_path(cr)
         cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
         cairo_fill(cr)

@@ -121,18 +121,25 @@ public final class ImageCanvas: Canvas {
 
     // MARK: PNG
 
-    /// The image encoded as PNG with libpng (RGB when fully opaque, else RGBA), with optional
-    /// `tEXt` chunks before the image data.
+    /// The image encoded as PNG (RGB when fully opaque, else RGBA), with optional `tEXt`
+    /// chunks before the image data. The same pixels, options and text give the same bytes.
     ///
     /// - Throws: the first drawing failure, or ``CanvasError/pngEncoding(_:)`` (also for a text
     ///   chunk whose keyword or value cannot be written: see ``PNGTextChunk``).
     public func pngData(options: PNGOptions = .small, text: [PNGTextChunk] = []) throws -> [UInt8] {
+        try encodePNG(options: options, text: text).bytes
+    }
+
+    /// Encodes the pixels, reporting how (tests and benchmarks look at the filter and path).
+    func encodePNG(options: PNGOptions, text: [PNGTextChunk] = [], oneShotLimit: Int = PNGEncoder.oneShotLimit,
+                   throughLibpng: Bool = false) throws -> PNGEncoder.Encoded {
         try checkStatus()
         let ppm = options.recordsResolution ? UInt32((72 * scale / 0.0254).rounded()) : 0
         return try withUnsafeBGRABytes { bytes, stride in
             guard let base = bytes.baseAddress else { throw CanvasError.pngEncoding("the image has no pixel data") }
             return try PNGEncoder.encode(base, width: pixelWidth, height: pixelHeight, stride: stride,
-                                         options: options, pixelsPerMeter: ppm, text: text)
+                                         options: options, pixelsPerMeter: ppm, text: text,
+                                         oneShotLimit: oneShotLimit, throughLibpng: throughLibpng)
         }
     }
 
@@ -142,6 +149,11 @@ public final class ImageCanvas: Canvas {
     ///   (not even a temporary file) when it fails.
     public func writePNG(to path: String, options: PNGOptions = .small, text: [PNGTextChunk] = []) throws {
         try AtomicFile.write(pngData(options: options, text: text), to: path)
+    }
+
+    /// The image encoded row by row through libpng, as before the one-shot encoder (benchmarks only).
+    @_spi(Benchmark) public func pngDataThroughLibpng(options: PNGOptions) throws -> [UInt8] {
+        try encodePNG(options: options, throughLibpng: true).bytes
     }
 
     /// Writes the image with cairo's own PNG writer (fixed compression), for benchmarks only.

@@ -1,5 +1,6 @@
 import Foundation
 import Frameplot
+@_spi(Benchmark) import FrameplotCanvas
 
 /// Prints the animation benchmark figures.
 ///
@@ -12,12 +13,16 @@ import Frameplot
 /// - `frameplot-bench animation video`: gd-locus as MP4 and GIF (time per format).
 /// - `frameplot-bench animation preview [DIR]`: the first, middle and last frame of every
 ///   built-in scene, for looking at them.
+/// - `frameplot-bench animation split`: one core, CPU time per frame of compositing, drawing
+///   and PNG encoding (the old row-by-row libpng `.fast` next to the one-shot encoder), steady
+///   on a loaded machine where wall-clock splits are not.
 func runAnimationBenchmarks() {
     let arguments = Array(CommandLine.arguments.dropFirst(2))
     switch arguments.first {
     case "preview": previewScenes(into: arguments.count > 1 ? arguments[1] : "Output/preview")
     case "memory": benchmarkFlatMemory()
     case "video": benchmarkVideo()
+    case "split": benchmarkSplit()
     default:
         benchmarkScene("gd-locus", options: SceneOptions(), label: "gd-locus (101 frames, 800x400)")
         benchmarkScene("logistic", options: SceneOptions(), label: "logistic (200 frames, 800x600)")
@@ -45,6 +50,46 @@ private func benchmarkScene(_ name: String, options: SceneOptions, label: String
         print("FPS \(name) frameplot " + String(format: "%.2f", frames / total))
     } catch {
         print("animation: \(label): failed: \(error)")
+    }
+}
+
+/// Per-frame CPU time of each phase on this thread, and bytes per frame, for the scenes.
+private func benchmarkSplit() {
+    func cpuMilliseconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
+    }
+    print("animation: split per frame, one core, CPU ms (every frame of the scene)")
+    print("  scene        composite   draw   encode old .fast   encode new .fast   KB old   KB new")
+    for name in ["gd-locus", "logistic", "mlp"] {
+        do {
+            let scene = try SceneCatalog.standard.makeScene(name)
+            let layer = try ImageCanvas(width: scene.size.width, height: scene.size.height)
+            layer.clear(.white)
+            try scene.renderStatic(on: layer)
+            let frame = try ImageCanvas(width: scene.size.width, height: scene.size.height)
+            var composite = 0.0, draw = 0.0, old = 0.0, new = 0.0, oldBytes = 0, newBytes = 0
+            for index in 0..<scene.frameCount {
+                let t0 = cpuMilliseconds()
+                frame.clear(.white)
+                frame.composite(layer, at: .zero)
+                let t1 = cpuMilliseconds()
+                try scene.renderFrame(index, on: frame)
+                let t2 = cpuMilliseconds()
+                oldBytes += try frame.pngDataThroughLibpng(options: PNGOptions(compressionLevel: 1, filter: .none)).count
+                let t3 = cpuMilliseconds()
+                newBytes += try frame.pngData(options: .fast).count
+                let t4 = cpuMilliseconds()
+                composite += t1 - t0; draw += t2 - t1; old += t3 - t2; new += t4 - t3
+            }
+            let n = Double(scene.frameCount)
+            print("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0)
+                  + String(format: "%9.2f %7.2f %18.2f %18.2f %8.1f %8.1f", composite / n, draw / n, old / n, new / n,
+                           Double(oldBytes) / n / 1024, Double(newBytes) / n / 1024))
+        } catch {
+            print("animation: split \(name): failed: \(error)")
+        }
     }
 }
 

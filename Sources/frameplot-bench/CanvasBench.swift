@@ -3,7 +3,8 @@ import Frameplot
 @_spi(Benchmark) import FrameplotCanvas
 
 /// Prints the canvas benchmark figures: drawing one 800x600 frame, and encoding it to PNG
-/// with cairo's own writer versus the libpng encoder at several levels and filters.
+/// with cairo's own writer, the old row-by-row libpng path and the one-shot encoder at several
+/// levels and filters; then real scene frames, old `.fast` against new.
 func runCanvasBenchmarks() {
     do {
         try CanvasBenchmark().run()
@@ -92,31 +93,61 @@ private struct CanvasBenchmark {
         print("canvas: one 800x600 frame (heatmap, lines, points, text), median of \(repetitions) runs")
         print("  draw the frame (new canvas each time)       wall \(format(drawMs.wall)) ms   cpu \(format(drawMs.cpu)) ms")
         print("")
-        print("  PNG encoder (to a file unless noted)       wall ms    cpu ms   size KB")
+        print("  PNG encoder (in memory unless noted)       wall ms    cpu ms   size KB")
         let cairoPath = folder + "/cairo.png"
         let cairoMs = try milliseconds { try canvas.writePNGWithCairo(to: cairoPath) }
-        print(row("cairo_surface_write_to_png", cairoMs, fileSize(cairoPath)))
+        print(row("cairo_surface_write_to_png (to a file)", cairoMs, fileSize(cairoPath)))
+        let before: [(String, PNGOptions)] = [
+            ("libpng by row, level 1, none (old .fast)", PNGOptions(compressionLevel: 1, filter: .none)),
+            ("libpng by row, level 6, adaptive (old .small)", .small),
+        ]
+        for (name, options) in before {
+            let ms = try milliseconds { _ = try canvas.pngDataThroughLibpng(options: options) }
+            print(row(name, ms, try canvas.pngDataThroughLibpng(options: options).count))
+        }
         let variants: [(String, PNGOptions)] = [
-            ("libpng level 1, none (.fast)", .fast),
-            ("libpng level 1, up", PNGOptions(compressionLevel: 1, filter: .up)),
-            ("libpng level 1, adaptive", PNGOptions(compressionLevel: 1, filter: .adaptive)),
-            ("libpng level 6, none", PNGOptions(compressionLevel: 6, filter: .none)),
-            ("libpng level 6, up", PNGOptions(compressionLevel: 6, filter: .up)),
-            ("libpng level 6, adaptive (.small)", .small),
+            ("one shot, level 2, per image (.fast)", .fast),
+            ("one shot, level 1, per image", PNGOptions(compressionLevel: 1, filter: .perImage)),
+            ("one shot, level 2, none", PNGOptions(compressionLevel: 2, filter: .none)),
+            ("one shot, level 2, up", PNGOptions(compressionLevel: 2, filter: .up)),
+            ("one shot, level 6, adaptive (.small)", .small),
         ]
         for (name, options) in variants {
-            let path = folder + "/frame.png"
-            let ms = try milliseconds { try canvas.writePNG(to: path, options: options) }
-            print(row(name, ms, fileSize(path)))
+            let ms = try milliseconds { _ = try canvas.pngData(options: options) }
+            print(row(name, ms, try canvas.pngData(options: options).count))
         }
-        let memoryMs = try milliseconds { _ = try canvas.pngData(options: .fast) }
-        print(row("libpng .fast, memory only (no file)", memoryMs, try canvas.pngData(options: .fast).count))
+        let path = folder + "/frame.png"
+        let fileMs = try milliseconds { try canvas.writePNG(to: path, options: .fast) }
+        print(row(".fast to a file (atomic write)", fileMs, fileSize(path)))
+        try encodeRealFrames()
+    }
+
+    /// Encode time and size of real gd-locus and logistic frames, before and after.
+    func encodeRealFrames() throws {
+        print("")
+        print("  real frames, median cpu ms per frame / KB   old .fast (libpng)   new .fast (one shot)")
+        for name in ["gd-locus", "logistic", "mlp"] {
+            let scene = try SceneCatalog.standard.makeScene(name)
+            let renderer = FrameRenderer(scene: scene, progress: .quiet)
+            let frames = try [0, scene.frameCount / 2, scene.frameCount - 1].map { try renderer.renderFrame($0) }
+            var old: [Double] = [], new: [Double] = [], oldBytes = 0, newBytes = 0
+            for frame in frames {
+                old.append(try milliseconds { _ = try frame.pngDataThroughLibpng(options: PNGOptions(compressionLevel: 1, filter: .none)) }.cpu)
+                new.append(try milliseconds { _ = try frame.pngData(options: .fast) }.cpu)
+                oldBytes += try frame.pngDataThroughLibpng(options: PNGOptions(compressionLevel: 1, filter: .none)).count
+                newBytes += try frame.pngData(options: .fast).count
+            }
+            let n = Double(frames.count)
+            print("  \(name.padding(toLength: 42, withPad: " ", startingAt: 0))"
+                  + String(format: "%6.2f ms %6.1f KB     %6.2f ms %6.1f KB", old.reduce(0, +) / n, Double(oldBytes) / n / 1024,
+                           new.reduce(0, +) / n, Double(newBytes) / n / 1024))
+        }
     }
 
     func format(_ ms: Double) -> String { String(format: "%7.2f", ms) }
 
     func row(_ name: String, _ t: Timing, _ bytes: Int) -> String {
-        let padded = name.padding(toLength: 42, withPad: " ", startingAt: 0)
+        let padded = name.padding(toLength: 46, withPad: " ", startingAt: 0)
         return "  \(padded)\(format(t.wall))   \(format(t.cpu))   \(String(format: "%7.1f", Double(bytes) / 1024))"
     }
 }

@@ -16,11 +16,12 @@ extension Axes {
     /// ```
     public mutating func scatter(xs: [Double], ys: [Double], marker: MarkerShape = .circle, size: Double? = nil,
                                  color: (any MarkPaint)? = nil, coloring: PointColoring? = nil, edgeColor: Color? = nil,
-                                 alpha: Double = 1, label: String? = nil, layer: MarkLayer = .static) {
+                                 alpha: Double = 1, label: String? = nil, layer: MarkLayer = .static,
+                                 rasterization: Rasterization? = nil) {
         let c = coloring ?? (color.map { PointColoring.color($0.markColor) } ?? .automatic)
         let index = (coloring == nil && color == nil) ? nextCycleIndex() : 0
         add(ScatterMark(xs: xs, ys: ys, marker: marker, size: size, coloring: c, edgeColor: edgeColor,
-                        alpha: alpha, label: label, layer: layer, cycleIndex: index))
+                        alpha: alpha, label: label, layer: layer, cycleIndex: index, rasterization: rasterization))
     }
 
     /// Adds a polyline through the points (NaN breaks it), with optional markers.
@@ -30,9 +31,10 @@ extension Axes {
     /// ```
     public mutating func line(xs: [Double], ys: [Double], color: (any MarkPaint)? = nil, width: Double? = nil,
                               dash: [Double] = [], alpha: Double = 1, marker: MarkerShape? = nil,
-                              markerSize: Double? = nil, label: String? = nil, layer: MarkLayer = .static) {
+                              markerSize: Double? = nil, label: String? = nil, layer: MarkLayer = .static,
+                              rasterization: Rasterization? = nil) {
         add(LineMark(xs: xs, ys: ys, color: colorChoice(color), width: width, dash: dash, alpha: alpha,
-                     marker: marker, markerSize: markerSize, label: label, layer: layer))
+                     marker: marker, markerSize: markerSize, label: label, layer: layer, rasterization: rasterization))
     }
 
     /// Adds the line y = `slope`·x + `intercept`, clipped exactly to the axes.

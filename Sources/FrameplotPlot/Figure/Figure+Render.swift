@@ -32,10 +32,11 @@ extension Figure {
             for (i, axes) in panels.enumerated() where i < layout.panels.count {
                 if axes.view3D != nil, let threeD = layout.panels[i].threeD {
                     Panel3DRenderer(axes: axes, layout: layout.panels[i], threeD: threeD, style: style, canvas: canvas,
-                                    resolution: resolution).draw(layers)
+                                    resolution: resolution, rasterization: rasterization).draw(layers)
                     continue
                 }
-                PanelRenderer(axes: axes, layout: layout.panels[i], style: style, canvas: canvas, resolution: resolution)
+                PanelRenderer(axes: axes, layout: layout.panels[i], style: style, canvas: canvas, resolution: resolution,
+                              rasterization: rasterization)
                     .draw(layers)
             }
         }

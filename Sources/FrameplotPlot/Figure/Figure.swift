@@ -31,6 +31,8 @@ public struct Figure: Sendable {
     public let columns: Int
     /// The panels, row by row.
     public var panels: [Axes]
+    /// Whether dense marks are embedded as images in PDF and SVG (see ``Rasterization``).
+    public var rasterization: Rasterization = .automatic
 
     /// A figure of `width` x `height` layout units with a grid of `rows` x `columns` panels.
     ///

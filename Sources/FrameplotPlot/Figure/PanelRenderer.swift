@@ -8,6 +8,7 @@ struct PanelRenderer {
     let style: PlotStyle
     let canvas: any Canvas
     let resolution: Double
+    let rasterization: Rasterization
 
     private var plot: Rect { layout.plotRect }
 
@@ -76,7 +77,8 @@ struct PanelRenderer {
     private func drawMarks(_ stratum: MarkStratum, perFrame: Bool) {
         let chosen = axes.marks.indices.filter { axes.isFrameMark(at: $0) == perFrame && axes.marks[$0].stratum == stratum }
         guard !chosen.isEmpty else { return }
-        let context = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution)
+        let context = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution,
+                                  rasterization: rasterization)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
             // Captions last among texts, so no other text of the stratum crosses them.

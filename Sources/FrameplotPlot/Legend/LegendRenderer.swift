@@ -21,7 +21,7 @@ struct LegendRenderer {
         switch handle {
         case let .marker(shape, fill, edge, size):
             shape.draw(on: canvas, at: mid, size: Swift.min(size, r.height), fill: fill, edge: edge, lineWidth: style.lineWidth,
-                       face: style.axesBackground)
+                       halo: MarkerShape.isHalo(edge: edge, on: style.axesBackground))
         case let .line(stroke, marker):
             canvas.stroke(.segment(Point(x: r.minX, y: mid.y), Point(x: r.maxX, y: mid.y)), style: stroke)
             if let marker {

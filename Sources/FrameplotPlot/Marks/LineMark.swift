@@ -2,6 +2,13 @@ import FrameplotCanvas
 
 /// A polyline through data points; NaN or refused values break the line.
 ///
+/// Dense lines are reduced before stroking to at most four points per column of a grid a few
+/// times finer than the device pixels (``LineDecimation``), so a 1,000,000-point curve draws
+/// in milliseconds and looks the same. Dashes follow the reduced outline (as in matplotlib's
+/// path simplification): the same pattern along a smooth dense curve, a phase shift at most;
+/// on a noisy one the original pattern could not be seen anyway. Markers are drawn at every
+/// valid point, never decimated.
+///
 /// ```swift
 /// axes.line(xs: [0, 1, 2], ys: [1, 4, 9], width: 2, dash: [4, 2], marker: .circle)
 /// ```
@@ -17,6 +24,10 @@ public struct LineMark: Mark {
     public var markerSize: Double?
     public var label: String?
     public var layer: MarkLayer
+    /// Whether the line becomes an image in PDF/SVG; `nil` follows ``Figure/rasterization``.
+    public var rasterization: Rasterization?
+    /// Whether dense runs are reduced before stroking (off only to compare in tests).
+    var decimates = true
 
     public func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent? {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
@@ -45,10 +56,74 @@ public struct LineMark: Mark {
     }
 
     public func draw(in context: MarkContext) {
-        let st = stroke(context.theme)
-        let runs = LineMark.polylines(xs: xs, ys: ys, transform: context.transform)
+        let width = stroke(context.theme).width
+        let cells = context.decimationCellsPerUnit(lineWidth: width)
+        // Markers need every point; a plain line only the reduced runs (never the full ones).
+        let runs = marker != nil || !decimates ? LineMark.polylines(xs: xs, ys: ys, transform: context.transform) : []
+        let path = outline(runs, cellsPerUnit: cells, transform: context.transform)
+        let markers = runs.reduce(0) { $0 + $1.count }
+        if context.rasterizes(rasterization, count: Swift.max(marker == nil ? 0 : markers, path.elements.count)) {
+            context.drawRasterized { layer in
+                let cells = layer.decimationCellsPerUnit(lineWidth: width)
+                draw(runs, outline: outline(runs, cellsPerUnit: cells, transform: layer.transform), in: layer)
+            }
+        } else {
+            draw(runs, outline: path, in: context)
+        }
+    }
+
+    /// The stroked path: every run of two or more points, reduced unless ``decimates`` is off
+    /// (from `runs` when given, else straight from the data).
+    private func outline(_ runs: [[Point]], cellsPerUnit: Double, transform: PanelTransform) -> Path {
+        let strokes: [[Point]]
+        if !decimates {
+            strokes = runs
+        } else if runs.isEmpty {
+            strokes = LineMark.reducedPolylines(xs: xs, ys: ys, transform: transform, cellsPerUnit: cellsPerUnit)
+        } else {
+            strokes = runs.map { LineDecimation.reduce($0, cellsPerUnit: cellsPerUnit) }
+        }
         var path = Path()
-        for run in runs where run.count >= 2 { path.addPolyline(run) }
+        for run in strokes where run.count >= 2 { path.addPolyline(run) }
+        return path
+    }
+
+    /// ``polylines(xs:ys:transform:)`` reduced by ``LineDecimation`` as the points are made,
+    /// so a million-point line never exists as a million ``Point``s.
+    static func reducedPolylines(xs: [Double], ys: [Double], transform: PanelTransform, cellsPerUnit: Double) -> [[Point]] {
+        var runs: [[Point]] = []
+        var reducer = LineDecimation.Reducer(cellsPerUnit: cellsPerUnit, alongX: true)
+        var start = 0, length = 0
+        func finishRun(at end: Int) {
+            guard length > 0 else { return }
+            let kept = reducer.finish()
+            // Reduction by columns kept too much (a sideways line): retry the run whole, which
+            // also tries rows. Rare, and only then is the run held in full.
+            if kept.count * 2 > length, length > 64 {
+                let run = (start..<end).compactMap { transform.pointIfValid(x: xs[$0], y: ys[$0]) }
+                runs.append(LineDecimation.reduce(run, cellsPerUnit: cellsPerUnit))
+            } else {
+                runs.append(kept)
+            }
+            reducer = LineDecimation.Reducer(cellsPerUnit: cellsPerUnit, alongX: true)
+            length = 0
+        }
+        let count = Swift.min(xs.count, ys.count)
+        for i in 0..<count {
+            if let p = transform.pointIfValid(x: xs[i], y: ys[i]) {
+                if length == 0 { start = i }
+                reducer.add(p)
+                length += 1
+            } else {
+                finishRun(at: i)
+            }
+        }
+        finishRun(at: count)
+        return runs
+    }
+
+    private func draw(_ runs: [[Point]], outline path: Path, in context: MarkContext) {
+        let st = stroke(context.theme)
         if !path.isEmpty { context.canvas.stroke(path, style: st) }
         if let marker {
             let size = context.length(markerSize, default: context.theme.markerSize)
@@ -64,7 +139,9 @@ public struct LineMark: Mark {
     }
 
     public func occupiedPoints(in transform: PanelTransform) -> [Point] {
-        LineMark.polylines(xs: xs, ys: ys, transform: transform).flatMap { LineMark.densified($0, step: 8) }
+        LineMark.reducedPolylines(xs: xs, ys: ys, transform: transform, cellsPerUnit: 1).flatMap {
+            LineMark.densified($0, step: 8)
+        }
     }
 
     /// The polyline's vertices plus points every `step` layout units along it.

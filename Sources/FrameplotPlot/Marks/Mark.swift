@@ -79,6 +79,8 @@ public struct MarkContext {
     public let theme: Theme
     /// Device pixels per layout unit (the figure's scale; at least 1 for vector output).
     public let resolution: Double
+    /// The figure's choice for dense marks on vector pages (a mark's own setting wins).
+    public var rasterization: Rasterization = .automatic
 
     /// The colour of the `index`-th automatic colour (the theme's qualitative palette, cycled).
     public func cycleColor(_ index: Int) -> Color {

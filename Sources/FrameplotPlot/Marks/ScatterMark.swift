@@ -38,6 +38,8 @@ public struct ScatterMark: Mark {
     public var label: String?
     public var layer: MarkLayer
     var cycleIndex: Int
+    /// Whether the points become an image in PDF/SVG; `nil` follows ``Figure/rasterization``.
+    public var rasterization: Rasterization?
 
     public func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent? {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
@@ -63,13 +65,47 @@ public struct ScatterMark: Mark {
     }
 
     public func draw(in context: MarkContext) {
+        if context.rasterizes(rasterization, count: Swift.min(xs.count, ys.count)) {
+            context.drawRasterized(drawPoints)
+        } else {
+            drawPoints(in: context)
+        }
+    }
+
+    /// Above this many points an image canvas stamps the markers from pre-rendered masks
+    /// (``ImageCanvas/stamp(_:at:colors:)``), within 1/8 pixel of drawing each one.
+    static let stampingThreshold = 1_000
+
+    private func drawPoints(in context: MarkContext) {
         let s = resolvedSize(context.theme)
         let lw = PlotStyle(theme: context.theme).lineWidth
-        let face = context.theme.colors.axesFace
-        for i in 0..<Swift.min(xs.count, ys.count) {
+        let count = Swift.min(xs.count, ys.count)
+        let halo = MarkerShape.isHalo(edge: edgeColor, on: context.theme.colors.axesFace)
+        if let image = context.image, count > Self.stampingThreshold {
+            var points: [Point] = [], colors: [Color] = []
+            points.reserveCapacity(count)
+            let single: Color? = {
+                switch coloring {
+                case .automatic, .color: return color(at: 0, theme: context.theme)
+                default: return nil
+                }
+            }()
+            if single == nil { colors.reserveCapacity(count) }
+            for i in 0..<count {
+                guard let p = context.transform.pointIfValid(x: xs[i], y: ys[i]) else { continue }
+                if single == nil {
+                    guard let c = color(at: i, theme: context.theme) else { continue }
+                    colors.append(c)
+                }
+                points.append(p)
+            }
+            image.stamp(marker.stamp(size: s, edge: edgeColor, lineWidth: lw, halo: halo), at: points, colors: single.map { [$0] } ?? colors)
+            return
+        }
+        for i in 0..<count {
             guard let p = context.transform.pointIfValid(x: xs[i], y: ys[i]),
                   let c = color(at: i, theme: context.theme) else { continue }
-            marker.draw(on: context.canvas, at: p, size: s, fill: c, edge: edgeColor, lineWidth: lw, face: face)
+            marker.draw(on: context.canvas, at: p, size: s, fill: c, edge: edgeColor, lineWidth: lw, halo: halo)
         }
     }
 

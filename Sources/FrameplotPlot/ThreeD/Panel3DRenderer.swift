@@ -15,6 +15,8 @@ struct Panel3DRenderer {
     let style: PlotStyle
     let canvas: any Canvas
     let resolution: Double
+    /// The figure's choice for dense 2-D marks on vector pages.
+    var rasterization: Rasterization = .automatic
 
     private var plot: Rect { layout.plotRect }
 
@@ -59,7 +61,8 @@ struct Panel3DRenderer {
         let surface = axes.marks.lazy.compactMap { $0 as? SurfaceMark }.first.map { SurfaceMesh($0, projection: threeD.projection) }
         let context = MarkContext3D(canvas: canvas, projection: threeD.projection, theme: style.theme, resolution: resolution,
                                     depth: depth, surface: surface)
-        let flat = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution)
+        let flat = MarkContext(canvas: canvas, transform: layout.transform, theme: style.theme, resolution: resolution,
+                               rasterization: rasterization)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
             for case let s as SurfaceMark in marks { s.draw3D(in: context) }

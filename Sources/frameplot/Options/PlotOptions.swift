@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrameplotPlot
 
 /// Options shared by the plotting commands (`scatter`, `line`, `curve`, `regions`).
 struct PlotOptions: ParsableArguments {
@@ -11,7 +12,7 @@ struct PlotOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Figure size in layout units (pixels at scale 1), from 16 to 8192.", valueName: "WxH"))
     var size: String = "800x600"
 
-    @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG only).", valueName: "S"))
+    @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG, and the images of rasterized marks in PDF/SVG).", valueName: "S"))
     var scale: Double = 1
 
     @Option(help: ArgumentHelp("Look of the figure: default, slides or dark.", valueName: "name"))
@@ -43,6 +44,9 @@ struct PlotOptions: ParsableArguments {
 
     @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN or infinite values instead of stopping.")
     var dropInvalid = false
+
+    @Option(help: ArgumentHelp("PDF/SVG only: draw dense points and lines as an embedded image under vector axes: auto (over 10000 points), always or never.", valueName: "auto|always|never"))
+    var rasterize: String?
 }
 
 /// The checked form of ``PlotOptions``.
@@ -60,6 +64,7 @@ struct CheckedPlotOptions {
     var logY: Bool
     var quiet: Bool
     var dropInvalid: Bool
+    var rasterization: Rasterization = .automatic
 }
 
 extension PlotOptions {
@@ -76,10 +81,21 @@ extension PlotOptions {
         let theme = try ThemeName.parse(theme)
         let xlim = try xlim.map { try AxisRangeOption.parse($0, option: "--xlim", logarithmic: logX) }
         let ylim = try ylim.map { try AxisRangeOption.parse($0, option: "--ylim", logarithmic: logY) }
+        let rasterization = try rasterize.map { try Self.rasterization($0, output: output) } ?? .automatic
         return CheckedPlotOptions(
             output: output, size: size, scale: scale, theme: theme, title: title,
             xlabel: xlabel, ylabel: ylabel, xlim: xlim, ylim: ylim,
-            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid)
+            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid, rasterization: rasterization)
+    }
+
+    /// `--rasterize auto|always|never`, which only vector output can use.
+    static func rasterization(_ text: String, output: OutputTarget) throws -> Rasterization {
+        let value = text.lowercased() == "auto" ? Rasterization.automatic : Rasterization(rawValue: text.lowercased())
+        guard let value else { throw CLIError.usage("--rasterize \(text): expected auto, always or never") }
+        guard output.format == .pdf || output.format == .svg else {
+            throw CLIError.usage("--rasterize applies to PDF and SVG output; \(output.path) is a PNG, which is pixels anyway")
+        }
+        return value
     }
 
     static func format(_ value: Double) -> String {

@@ -95,8 +95,10 @@ enum FigureRendering {
     }
 
     static func makeFigure(_ options: CheckedPlotOptions) -> Figure {
-        Figure(width: Double(options.size.width), height: Double(options.size.height), scale: options.scale,
-               theme: theme(options.theme))
+        var figure = Figure(width: Double(options.size.width), height: Double(options.size.height), scale: options.scale,
+                            theme: theme(options.theme))
+        figure.rasterization = options.rasterization
+        return figure
     }
 
     static func theme(_ name: ThemeName) -> Theme {

@@ -1,0 +1,13 @@
+#ifndef FRAMEPLOT_PNG_ONESHOT_H
+#define FRAMEPLOT_PNG_ONESHOT_H
+
+#include "png_encoder.h"
+
+// Encodes the whole image at once (see png_oneshot.c); `alpha` 1 writes RGBA, 0 RGB.
+// Arguments are already checked; `out` is zeroed.
+int fp_png_encode_one_shot(const unsigned char *pixels, int width, int height, int stride, int alpha,
+                           int level, int filter, uint32_t pixels_per_meter,
+                           const char *const *text_keys, const char *const *text_values, int text_count,
+                           fp_png_output *out);
+
+#endif
