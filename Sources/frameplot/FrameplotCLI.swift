@@ -3,6 +3,7 @@ import Foundation
 import Frameplot
 import FrameplotAnimation
 import FrameplotFiles
+import FrameplotModel
 
 /// `frameplot`: plots and training animations from the command line.
 struct FrameplotCLI: ParsableCommand {
@@ -25,7 +26,7 @@ struct FrameplotCLI: ParsableCommand {
     static func main(_ arguments: [String]) -> Never {
         var status = ExitStatus.success
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(OptionalValueOptions.expand(arguments))
             try command.run()
         } catch {
             status = report(error, arguments: arguments)
@@ -97,7 +98,8 @@ struct FrameplotCLI: ParsableCommand {
         let flat = message.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
         // A progress bar may be mid-line on a terminal.
         let start = newLineFirst && isatty(STDERR_FILENO) != 0 ? "\n" : ""
-        let line = start + "frameplot: " + PathEncoding.display(flat) + "\n"
+        // One printable line of at most about 300 characters, whatever it quotes.
+        let line = start + "frameplot: " + DisplayText.oneLine(PathEncoding.display(flat)) + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

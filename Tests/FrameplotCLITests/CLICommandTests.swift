@@ -82,7 +82,7 @@ struct CLICommandTests {
         var text = "epoch,loss,val_loss\n"
         for step in 0..<40 { text += "\(step),\(1.0 / Double(step + 1)),\(step % 5 == 0 ? String(1.2 / Double(step + 1)) : "")\n" }
         try box.write("log.csv", text)
-        let result = try box.run("curve", "log.csv", "--log-y", "--smooth", "5", "--size", "320x240", "-o", "curve.png")
+        let result = try box.run("curve", "log.csv", "--log-y", "--smooth-window", "5", "--size", "320x240", "-o", "curve.png")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("val_loss (8 points"))
         #expect(OutputFormat.pngSize(box.bytes("curve.png"))?.width == 320)

@@ -26,6 +26,8 @@ struct CLIContrastTests {
         ("scatter --fit line", ["scatter", "classes.csv", "--x", "x", "--y", "y", "--fit", "line"]),
         ("line", ["line", "log.csv", "--x", "step", "--y", "loss,val_loss"]),
         ("curve", ["curve", "log.csv", "--x", "step", "--y", "loss,val_loss"]),
+        ("curve --smooth", ["curve", "log.csv", "--x", "step", "--y", "loss,val_loss", "--smooth", "0.8"]),
+        ("curve --smooth-window", ["curve", "log.csv", "--x", "step", "--y", "loss", "--smooth-window", "20", "--log-y"]),
         ("regions", ["regions", "classes.csv", "--x", "x", "--y", "y", "--label", "kind", "--model", "softmax"]),
     ]
 

@@ -169,7 +169,8 @@ struct CLIErrorTests {
                       status: 2, ["--model forest"])
         expectFailure(try box.run("regions", "d.csv", "--x", "a", "--y", "b", "--label", "c", "--lr", "-1", "-o", "o.png"),
                       status: 2, ["--lr"])
-        expectFailure(try box.run("curve", "d.csv", "--smooth", "0", "-o", "o.png"), status: 2, ["--smooth 0"])
+        expectFailure(try box.run("curve", "d.csv", "--smooth", "1.5", "-o", "o.png"), status: 2, ["--smooth 1.5", "below 1"])
+        expectFailure(try box.run("curve", "d.csv", "--smooth", "10", "-o", "o.png"), status: 2, ["--smooth 10", "--smooth-window 10"])
     }
 
     @Test func existingOutputIsUntouchedWhenTheRenderFails() throws {

@@ -68,9 +68,22 @@ struct CLIOptionTests {
         #expect(PolynomialFit(xs: [1, 1, 2, 2], ys: [1, 2, 3, 4], degree: 2) == nil)
     }
 
-    @Test func movingAverage() {
-        #expect(Smoothing.movingAverage([1, 2, 3, 4], window: 2) == [1, 1.5, 2.5, 3.5])
-        #expect(Smoothing.movingAverage([1, 2], window: 1) == [1, 2])
+    @Test func bareSmoothGetsTheDefaultWeight() {
+        #expect(OptionalValueOptions.expand(["curve", "log.csv", "--smooth"]) == ["curve", "log.csv", "--smooth=0.6"])
+        #expect(OptionalValueOptions.expand(["curve", "--smooth", "log.csv"]) == ["curve", "--smooth=0.6", "log.csv"])
+        #expect(OptionalValueOptions.expand(["curve", "--smooth", "-o", "x.png"]) == ["curve", "--smooth=0.6", "-o", "x.png"])
+        #expect(OptionalValueOptions.expand(["curve", "--smooth", "0.9"]) == ["curve", "--smooth=0.9"])
+        #expect(OptionalValueOptions.expand(["curve", "--smooth", "-0.5", "x"]) == ["curve", "--smooth=-0.5", "x"])
+        #expect(OptionalValueOptions.expand(["curve", "--", "--smooth"]) == ["curve", "--", "--smooth"])
+    }
+
+    @Test func axisTitlesFitEverySeries() {
+        #expect(SeriesLoading.axisTitle(["loss"]) == "loss")
+        #expect(SeriesLoading.axisTitle(["train_loss", "val_loss"]) == "loss")
+        #expect(SeriesLoading.axisTitle(["loss", "accuracy"]) == "loss, accuracy")
+        #expect(SeriesLoading.axisTitle(["train_loss", "train_acc"]) == "train_loss, train_acc")
+        #expect(SeriesLoading.axisTitle((1...6).map { "metric_number_\($0)x" }) == "metric number")
+        #expect(SeriesLoading.axisTitle(["alpha", "beta", "gamma", "delta", "epsilon"]) == "value")
     }
 
     @Test func outputTargets() throws {

@@ -33,6 +33,9 @@ extension CSVTable {
         let target = Array(name.lowercased())
         var best: (name: String, distance: Int)? = nil
         for candidate in columnNames {
+            // The length difference is a lower bound of the distance: skip hopeless names cheaply.
+            let gap = abs(candidate.count - target.count)
+            if gap > max(2, max(target.count, candidate.count) / 2) || gap >= (best?.distance ?? Int.max) { continue }
             let distance = Self.editDistance(target, Array(candidate.lowercased()))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

@@ -1,7 +1,5 @@
-import Foundation
-
 extension CSVTable {
-    /// Reads a JSON-lines training log: one flat JSON object per line.
+    /// Reads a JSON-lines training log: one flat JSON object per line, streamed.
     ///
     /// ```
     /// {"step": 1, "loss": 0.52, "val_loss": null}
@@ -9,75 +7,30 @@ extension CSVTable {
     /// ```
     /// The columns are the keys in order of first appearance; a key missing from a line, and
     /// `null`, give an empty cell (skipped with ``CSVNumberOptions/Missing/skipRow``).
-    /// `NaN`, `Infinity` and `-Infinity` (as Python's `json` writes them) are accepted as
-    /// non-finite numbers; strings and booleans become text (`true` is `1`).
+    /// `NaN`, `Infinity` and `-Infinity` (as Python's `json` writes them) are non-finite
+    /// numbers; strings are text (a string holding a decimal number reads as that number);
+    /// `true` and `false` are 1 and 0; a nested object or array is text (`{…}`, `[…]`), an
+    /// error where a number is needed. A key given twice on one line is an error.
     ///
     /// ```swift
     /// let log = try CSVTable(jsonLinesAt: "train.jsonl")
     /// ```
-    public init(jsonLinesAt path: String) throws {
-        let handle = try Self.openForReading(path)
-        defer { try? handle.close() }
-        let data: [UInt8]
-        do {
-            data = [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            throw CSVError.unreadable(file: path, reason: error.localizedDescription)
-        }
-        if let (offset, line, byte) = Self.firstInvalidUTF8(data) {
-            throw CSVError.notUTF8(file: path, line: line, byteOffset: offset, byte: byte)
-        }
-        var keys: [String] = []
-        var keyIndex: [String: Int] = [:]
-        var records: [(line: Int, values: [Int: String])] = []
-        var lineNumber = 0
-        var start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start <= data.count {
-            lineNumber += 1
-            let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.count
-            var reader = JSONLineReader(bytes: data, index: start, end: end)
-            if reader.isBlank() {
-                start = end + 1
-                continue
-            }
-            let pairs: [(String, String)]
-            do {
-                pairs = try reader.readObject()
-            } catch let failure as JSONLineReader.Failure {
-                throw CSVError.invalidJSONLine(file: path, line: lineNumber, reason: failure.reason)
-            }
-            var values: [Int: String] = [:]
-            for (key, value) in pairs {
-                let index: Int
-                if let known = keyIndex[key] {
-                    index = known
-                } else {
-                    index = keys.count
-                    keys.append(key)
-                    keyIndex[key] = index
+    public init(jsonLinesAt path: String, options: CSVReadOptions = CSVReadOptions()) throws {
+        self = try Self.decoding(path, options: options) { reader in
+            var builder = JSONLinesBuilder(file: path, keep: options.keepColumn)
+            try JSONLineSplitter.forEachLine(of: reader) { line, number in
+                var parser = JSONLineReader(bytes: line)
+                guard !parser.isBlank() else { return }
+                do {
+                    try parser.readObject { key, value in try builder.add(key, value, in: line, number: number) }
+                    builder.endRow(line: number)
+                } catch let failure as JSONLineReader.Failure {
+                    throw CSVError.invalidJSONLine(file: path, line: number, column: Self.scalarColumn(line, failure.index),
+                                                   reason: failure.reason)
                 }
-                values[index] = value
             }
-            records.append((lineNumber, values))
-            start = end + 1
+            return try builder.table(encoding: reader.encoding)
         }
-        guard !records.isEmpty else { throw CSVError.empty(file: path) }
-
-        var bytes: [UInt8] = []
-        var cellEnds: [Int] = []
-        var rowStarts = [0]
-        var rowLines: [Int] = []
-        for record in records {
-            for column in keys.indices {
-                bytes.append(contentsOf: Array((record.values[column] ?? "").utf8))
-                cellEnds.append(bytes.count)
-            }
-            rowStarts.append(cellEnds.count)
-            rowLines.append(record.line)
-        }
-        self.init(
-            file: path, columnNames: keys, hasHeader: true, separator: ",",
-            bytes: bytes, cellEnds: cellEnds, rowStarts: rowStarts, rowLines: rowLines)
     }
 
     /// Reads a JSON-lines file (`.jsonl`, `.ndjson`, or text starting with `{`) or else a CSV file.
@@ -87,185 +40,143 @@ extension CSVTable {
     /// ```
     public static func readLog(at path: String, options: CSVReadOptions = CSVReadOptions()) throws -> CSVTable {
         let lowered = path.lowercased()
-        if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return try CSVTable(jsonLinesAt: path) }
-        let handle = try openForReading(path)
-        let head = (try? handle.read(upToCount: 64)) ?? Data()
-        try? handle.close()
-        var bytes = [UInt8](head)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{") {
-            return try CSVTable(jsonLinesAt: path)
+        if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return try CSVTable(jsonLinesAt: path, options: options) }
+        // Peek at the first non-blank character of the decoded text.
+        let reader = try CSVTextReader(path: path, encoding: options.encoding, chunkSize: 4096)
+        var first: UInt8? = nil
+        try? reader.forEachChunk { chunk, _ in
+            if first == nil { first = chunk.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } }
+            if first != nil { throw PeekDone() }
         }
+        if first == UInt8(ascii: "{") { return try CSVTable(jsonLinesAt: path, options: options) }
         return try CSVTable(contentsOf: path, options: options)
     }
 
-    /// The first byte that breaks UTF-8: its offset, 1-based line and value.
-    static func firstInvalidUTF8(_ data: [UInt8]) -> (Int, Int, UInt8)? {
-        var line = 1
-        var index = 0
-        while index < data.count {
-            let byte = data[index]
-            if byte < 0x80 {
-                if byte == 0x0A { line += 1 }
-                index += 1
-                continue
-            }
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF, count = 0
-            switch byte {
-            case 0xC2...0xDF: count = 1
-            case 0xE0: count = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: count = 2
-            case 0xED: count = 2; high = 0x9F
-            case 0xF0: count = 3; low = 0x90
-            case 0xF1...0xF3: count = 3
-            case 0xF4: count = 3; high = 0x8F
-            default: return (index, line, byte)
-            }
-            for step in 1...count {
-                let position = index + step
-                guard position < data.count else { return (index, line, byte) }
-                let next = data[position]
-                let (lo, hi) = step == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                guard next >= lo, next <= hi else { return (index, line, byte) }
-            }
-            index += count + 1
-        }
-        return nil
+    private struct PeekDone: Error {}
+
+    /// The 1-based character position of byte `index` on a line.
+    static func scalarColumn(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        var column = 1
+        for position in 0..<Swift.min(index, line.count) where line[position] & 0xC0 != 0x80 { column += 1 }
+        return column
     }
 }
 
-/// A small reader for one flat JSON object; values come back as cell text.
-struct JSONLineReader {
-    struct Failure: Error { let reason: String }
+/// Splits decoded text into lines (LF or CRLF), checks UTF-8 and bounds the line length.
+enum JSONLineSplitter {
+    /// The longest line accepted.
+    static let maximumLineBytes = 64 << 20
 
-    let bytes: [UInt8]
-    var index: Int
-    let end: Int
+    static func forEachLine(of reader: CSVTextReader,
+                            _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var pendingOffset = 0
+        var number = 0
+        func finish(_ line: UnsafeBufferPointer<UInt8>, offset: Int) throws {
+            number += 1
+            if let (index, byte) = UTF8Check.firstInvalid(line) {
+                throw CSVError.notUTF8(file: reader.path, line: number, column: CSVTable.scalarColumn(line, index),
+                                       byteOffset: offset + index, byte: byte)
+            }
+            try body(line, number)
+        }
+        try reader.forEachChunk { chunk, offset in
+            var start = 0
+            for index in chunk.indices where chunk[index] == 0x0A {
+                let piece = UnsafeBufferPointer(rebasing: chunk[start..<index])
+                if pending.isEmpty {
+                    try finish(piece, offset: offset + start)
+                } else {
+                    pending.append(contentsOf: piece)
+                    try pending.withUnsafeBufferPointer { try finish($0, offset: pendingOffset) }
+                    pending.removeAll(keepingCapacity: false)
+                }
+                start = index + 1
+            }
+            if start < chunk.count {
+                if pending.isEmpty { pendingOffset = offset + start }
+                pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...]))
+                if pending.count > maximumLineBytes {
+                    throw CSVError.cellTooLong(file: reader.path, line: number + 1, column: 1, limit: maximumLineBytes)
+                }
+            }
+        }
+        if !pending.isEmpty { try pending.withUnsafeBufferPointer { try finish($0, offset: pendingOffset) } }
+    }
+}
 
-    mutating func isBlank() -> Bool {
-        skipSpace()
-        return index >= end
+/// Collects JSON-lines records into columns.
+struct JSONLinesBuilder {
+    let file: String
+    let keep: (@Sendable (Int, String) -> Bool)?
+    private var names: [String] = []
+    private var index: [String: Int] = [:]
+    private var columns: [CSVColumn?] = []
+    private var lastRow: [Int] = []
+    private var lines = CSVLineIndex()
+    private var rowCount = 0
+
+    init(file: String, keep: (@Sendable (Int, String) -> Bool)?) {
+        self.file = file
+        self.keep = keep
     }
 
-    mutating func readObject() throws -> [(String, String)] {
-        skipSpace()
-        try expect(UInt8(ascii: "{"), "expected '{'")
-        var pairs: [(String, String)] = []
-        skipSpace()
-        if peek() == UInt8(ascii: "}") {
-            index += 1
+    /// Stores one key's value of the current row.
+    mutating func add(_ key: String, _ value: JSONLineReader.Value, in line: UnsafeBufferPointer<UInt8>,
+                      number: Int) throws {
+        let column: Int
+        if let known = index[key] {
+            column = known
+            if lastRow[column] == rowCount {
+                throw JSONLineReader.Failure(reason: "the key \"\(DisplayText.escaped(key, limit: 24))\" appears twice",
+                                             index: value.start)
+            }
         } else {
-            while true {
-                skipSpace()
-                guard peek() == UInt8(ascii: "\"") else { throw Failure(reason: "expected a quoted key") }
-                let key = try readString()
-                skipSpace()
-                try expect(UInt8(ascii: ":"), "expected ':' after \"\(key)\"")
-                skipSpace()
-                pairs.append((key, try readValue()))
-                skipSpace()
-                if peek() == UInt8(ascii: ",") { index += 1; continue }
-                try expect(UInt8(ascii: "}"), "expected ',' or '}'")
-                break
+            column = names.count
+            index[key] = column
+            names.append(key)
+            lastRow.append(-1)
+            if keep == nil || keep?(column, key) == true {
+                var created = CSVColumn()
+                for _ in 0..<rowCount { created.appendMissing() }
+                columns.append(created)
+            } else {
+                columns.append(nil)
             }
         }
-        skipSpace()
-        guard index >= end else { throw Failure(reason: "unexpected text after the object") }
-        return pairs
-    }
-
-    private func peek() -> UInt8? { index < end ? bytes[index] : nil }
-
-    private mutating func skipSpace() {
-        while index < end, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
-    }
-
-    private mutating func expect(_ byte: UInt8, _ reason: String) throws {
-        guard peek() == byte else { throw Failure(reason: reason) }
-        index += 1
-    }
-
-    private mutating func readValue() throws -> String {
-        guard let byte = peek() else { throw Failure(reason: "missing value") }
-        switch byte {
-        case UInt8(ascii: "\""):
-            return try readString()
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            try skipNested()
-            return ""
-        default:
-            let start = index
-            while index < end, ![UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x09, 0x0D].contains(bytes[index]) {
-                index += 1
+        lastRow[column] = rowCount
+        guard columns[column] != nil else { return }
+        switch value {
+        case .missing:
+            columns[column]?.appendMissing()
+        case .boolean(let flag, _):
+            columns[column]?.appendNumber(flag ? 1 : 0)
+        case .number(let range), .text(let range):
+            let cell = UnsafeBufferPointer(rebasing: line[range])
+            columns[column]?.append(CSVNumberParser.classify(cell, decimalComma: false), bytes: cell)
+        case .escapedText(let bytes, _):
+            bytes.withUnsafeBufferPointer { cell in
+                columns[column]?.append(CSVNumberParser.classify(cell, decimalComma: false), bytes: cell)
             }
-            let token = String(decoding: bytes[start..<index], as: UTF8.self)
-            switch token {
-            case "null": return ""
-            case "true": return "1"
-            case "false": return "0"
-            case "NaN": return "nan"
-            case "Infinity": return "inf"
-            case "-Infinity": return "-inf"
-            default:
-                guard CSVNumberParser.parse(token) != nil else {
-                    throw Failure(reason: "\"\(token.prefix(20))\" is not a JSON value")
-                }
-                return token
-            }
+        case .nested(let shown, _):
+            columns[column]?.appendText(shown, kind: .text)
         }
     }
 
-    private mutating func readString() throws -> String {
-        index += 1
-        var scalars: [UInt8] = []
-        while index < end {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "\"") { return String(decoding: scalars, as: UTF8.self) }
-            if byte == UInt8(ascii: "\\"), index < end {
-                let escaped = bytes[index]
-                index += 1
-                switch escaped {
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "t"): scalars.append(0x09)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "u"):
-                    guard index + 4 <= end,
-                          let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-                    else { throw Failure(reason: "bad \\u escape") }
-                    index += 4
-                    let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
-                default: scalars.append(escaped)
-                }
-                continue
-            }
-            scalars.append(byte)
+    /// Ends the current row: keys it did not have are empty cells.
+    mutating func endRow(line: Int) {
+        for column in columns.indices where lastRow[column] != rowCount {
+            columns[column]?.appendMissing()
         }
-        throw Failure(reason: "unterminated string")
+        lines.append(row: rowCount, line: line)
+        rowCount += 1
     }
 
-    private mutating func skipNested() throws {
-        var depth = 0
-        var inString = false
-        while index < end {
-            let byte = bytes[index]
-            index += 1
-            if inString {
-                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return }
-            default: break
-            }
-        }
-        throw Failure(reason: "unterminated nested value")
+    func table(encoding: CSVEncoding) throws -> CSVTable {
+        guard rowCount > 0 else { throw CSVError.empty(file: file) }
+        guard !names.isEmpty else { throw CSVError.noColumns(file: file) }
+        return CSVTable(
+            file: file, columnNames: names, hasHeader: true, separator: ",", encoding: encoding,
+            format: .jsonLines, rowCount: rowCount, columns: columns, lines: lines)
     }
 }

@@ -1,109 +1,97 @@
-import Foundation
-
 extension CSVTable {
     /// Reads numeric columns, keeping the rows aligned across them.
     ///
     /// `columns` are names or 1-based indexes (see ``column(named:)``). A row is kept only when
     /// every requested cell is a finite number; otherwise the options decide between an error
-    /// (naming file, line and column) and skipping the row.
+    /// (naming file, line and column) and skipping the row. Text (`abc`, `0x10`) is always
+    /// an error.
     ///
     /// ```swift
     /// let xy = try table.numbers(columns: ["x", "y"], options: CSVNumberOptions(nonFinite: .dropRow))
     /// ```
-    /// - Throws: ``CSVError`` for unknown columns, ragged rows, text, empty or non-finite cells.
+    /// - Throws: ``CSVError`` for unknown columns, text, empty, non-finite or too large cells.
     public func numbers(columns specs: [String], options: CSVNumberOptions = CSVNumberOptions()) throws -> CSVNumericColumns {
         let indexes = try specs.map { try column(named: $0) }
+        let stores = try indexes.map { try storage($0) }
         let names = indexes.map { columnNames[$0] }
         var result = CSVNumericColumns(
             names: names, columns: Array(repeating: [], count: indexes.count),
             rows: [], skippedMissing: 0, droppedNonFinite: 0)
+        if stores.allSatisfy(\.isAllNumbers) {
+            // Every cell is a number: the columns are the stored values.
+            result.columns = stores.map(\.values)
+            result.rows = Array(0..<rowCount)
+            return result
+        }
         for index in result.columns.indices { result.columns[index].reserveCapacity(rowCount) }
         result.rows.reserveCapacity(rowCount)
-        let decimalComma = separator == ";"
-        let expected = columnNames.count
         var values = [Double](repeating: 0, count: indexes.count)
-
-        try bytes.withUnsafeBufferPointer { bytes in
-            try cellEnds.withUnsafeBufferPointer { ends in
-                rows: for row in 0..<rowCount {
-                    let first = rowStarts[row]
-                    let count = rowStarts[row + 1] - first
-                    if count != expected { try checkRagged(row: row) }
-                    for (slot, column) in indexes.enumerated() {
-                        let cell = first + column
-                        let start = cell == 0 ? 0 : ends[cell - 1]
-                        let end = ends[cell]
-                        let slice = bytes[start..<end]
-                        if let value = CSVNumberParser.parse(slice, decimalComma: decimalComma) {
-                            if value.isFinite {
-                                values[slot] = value
-                                continue
-                            }
-                            if options.nonFinite == .dropRow {
-                                result.droppedNonFinite += 1
-                                continue rows
-                            }
-                            throw CSVError.nonFinite(
-                                file: file, line: rowLines[row], column: column + 1,
-                                text: text(slice), columnName: names[slot])
-                        }
-                        let text = text(slice)
-                        if Self.isMissing(text) {
-                            if options.missing == .skipRow {
-                                result.skippedMissing += 1
-                                continue rows
-                            }
-                            throw CSVError.missingValue(
-                                file: file, line: rowLines[row], column: column + 1, columnName: names[slot])
-                        }
-                        throw CSVError.notANumber(
-                            file: file, line: rowLines[row], column: column + 1,
-                            text: text, columnName: names[slot])
+        rows: for row in 0..<rowCount {
+            for slot in stores.indices {
+                let store = stores[slot]
+                switch store.kind(row) {
+                case .number:
+                    values[slot] = store.number(row)
+                    continue
+                case .missing:
+                    if options.missing == .skipRow {
+                        result.skippedMissing += 1
+                        continue rows
                     }
-                    for slot in values.indices { result.columns[slot].append(values[slot]) }
-                    result.rows.append(row)
+                case .nonFinite, .tooLarge:
+                    if options.nonFinite == .dropRow {
+                        result.droppedNonFinite += 1
+                        continue rows
+                    }
+                case .text:
+                    break
                 }
+                throw cellError(row: row, column: indexes[slot], store: store)
             }
+            for slot in values.indices { result.columns[slot].append(values[slot]) }
+            result.rows.append(row)
         }
         return result
     }
 
-    /// Reads one column as text (trimmed), for the given rows or all rows.
+    /// Reads one column as text (trimmed; numbers in their shortest form), for the given
+    /// rows or all rows.
     ///
     /// ```swift
     /// let labels = try table.texts(column: "species", rows: xy.rows)
     /// ```
     public func texts(column spec: String, rows: [Int]? = nil) throws -> [String] {
-        let column = try column(named: spec)
-        let selected = rows ?? Array(0..<rowCount)
-        return try selected.map { row in
-            if cellCount(inRow: row) != columnNames.count { try checkRagged(row: row) }
-            return String(decoding: bytes[cellRange(row: row, column: column)], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
+        let store = try storage(try column(named: spec))
+        guard let rows else { return (0..<rowCount).map { store.text($0) } }
+        return rows.map { store.text($0) }
+    }
+
+    /// The error for a cell that is not a usable number.
+    func cellError(row: Int, column: Int, store: CSVColumn) -> CSVError {
+        let name = columnNames[column]
+        let line = line(ofRow: row)
+        let position = sourceColumn(row: row, column: column)
+        switch store.kind(row) {
+        case .missing:
+            return .missingValue(file: file, line: line, column: position, columnName: name)
+        case .nonFinite:
+            return .nonFinite(file: file, line: line, column: position, text: store.text(row), columnName: name)
+        case .tooLarge:
+            return .tooLarge(file: file, line: line, column: position, text: store.text(row), columnName: name)
+        case .number, .text:
+            return .notANumber(file: file, line: line, column: position, text: store.text(row), columnName: name)
         }
     }
 
-    /// Throws for a row with too few cells, or with extra cells that are not empty.
-    func checkRagged(row: Int) throws {
-        let count = cellCount(inRow: row)
-        let expected = columnNames.count
-        if count > expected {
-            let extraEmpty = (expected..<count).allSatisfy { cellRange(row: row, column: $0).isEmpty }
-            if extraEmpty { return }
+    /// The column an error names: the field's position in CSV, the value's character
+    /// position on its line in JSON lines (found again in the file; 1 when it cannot be).
+    func sourceColumn(row: Int, column: Int) -> Int {
+        switch format {
+        case .csv:
+            return column + 1
+        case .jsonLines:
+            let line = line(ofRow: row)
+            return (try? JSONLineReader.valueColumn(in: file, encoding: encoding, line: line, key: columnNames[column])) ?? 1
         }
-        if count == expected { return }
-        throw CSVError.raggedRow(file: file, line: rowLines[row], fields: count, expected: expected)
-    }
-
-    /// Markers of a missing value: an empty cell, `NA`, `N/A`, `null`, `None`.
-    static func isMissing(_ text: String) -> Bool {
-        switch text.trimmingCharacters(in: .whitespaces) {
-        case "", "NA", "N/A", "n/a", "null", "NULL", "None", "none": return true
-        default: return false
-        }
-    }
-
-    private func text(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -1,6 +1,7 @@
 extension Dataset {
     /// A data set from columns of a CSV table: numeric feature columns and either a label
-    /// column (classification; class names in order of first appearance) or a numeric target
+    /// column (classification; classes ordered as ``CSVTable/classes(column:rows:)`` orders
+    /// them: by value when they are numbers, else by first appearance) or a numeric target
     /// column (regression). Columns are names or 1-based indexes, as in `CSVTable.column(named:)`.
     ///
     /// Cell problems throw `CSVError` naming file, line and column; an empty selection throws
@@ -29,22 +30,15 @@ extension Dataset {
         } else if let label {
             let numbers = try table.numbers(columns: features, options: options)
             guard numbers.count > 0 else { throw TrainingError.emptyData }
-            let texts = try table.texts(column: label, rows: numbers.rows)
-            var classNames: [String] = []
-            var index: [String: Int] = [:]
-            let targets = texts.map { text -> Double in
-                if let k = index[text] { return Double(k) }
-                index[text] = classNames.count
-                classNames.append(text)
-                return Double(classNames.count - 1)
-            }
+            let classes = try table.classes(column: label, rows: numbers.rows)
+            let targets = classes.indexes.map(Double.init)
             let d = features.count
             var values: [Double] = []
             values.reserveCapacity(numbers.count * d)
             for r in 0..<numbers.count { for c in 0..<d { values.append(numbers.columns[c][r]) } }
             try self.init(features: Matrix(rows: numbers.count, cols: d, values: values), targets: targets,
                           featureNames: numbers.names, targetName: table.columnNames[try table.column(named: label)],
-                          classNames: classNames)
+                          classNames: classes.names)
         } else {
             throw TrainingError.invalidArgument("choose a label or a target column")
         }

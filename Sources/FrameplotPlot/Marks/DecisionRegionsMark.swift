@@ -130,14 +130,40 @@ public struct DecisionRegionsMark: Mark {
         return best
     }
 
+    /// The two best scores of every sample, found once so each class's field is O(cells)
+    /// (not O(cells × classes)), and which classes win anywhere.
+    struct Ranking {
+        var top: [Double]
+        var second: [Double]
+        var wins: Set<Int>
+    }
+
+    static func ranking(_ s: Sampled) -> Ranking {
+        var top: [Double] = [], second: [Double] = []
+        if let scores = s.scores {
+            top.reserveCapacity(scores.count)
+            second.reserveCapacity(scores.count)
+            for p in scores {
+                var first = -Double.infinity, next = -Double.infinity
+                for v in p {
+                    if v > first { next = first; first = v } else if v > next { next = v }
+                }
+                top.append(first)
+                second.append(next)
+            }
+        }
+        return Ranking(top: top, second: second, wins: Set(s.labels))
+    }
+
     /// The field whose zero level is the boundary of class `k`: the indicator minus ½,
     /// or the class's score minus the best other score.
-    static func field(_ s: Sampled, klass k: Int) -> [Double] {
-        if let scores = s.scores {
-            return scores.map { p in
+    static func field(_ s: Sampled, klass k: Int, ranking: Ranking) -> [Double] {
+        if let scores = s.scores, ranking.top.count == scores.count {
+            return scores.indices.map { i in
+                let p = scores[i]
                 guard k < p.count else { return -1 }
-                var other = -Double.infinity
-                for (m, v) in p.enumerated() where m != k && v > other { other = v }
+                // The best other score: the runner-up where k leads, the leader elsewhere.
+                let other = s.labels[i] == k ? ranking.second[i] : ranking.top[i]
                 return p[k] - other
             }
         }
@@ -187,9 +213,11 @@ public struct DecisionRegionsMark: Mark {
                                  width: context.length(boundaryWidth, default: context.theme.lines.data * 0.8),
                                  cap: .round, join: .round)
         var path = Path()
-        for k in 0..<(classCount - 1) {
+        let ranking = DecisionRegionsMark.ranking(sampled)
+        // A class that leads nowhere has no boundary of its own.
+        for k in 0..<(classCount - 1) where ranking.wins.contains(k) {
             guard let grid = CoreBridge.makeGrid(xs: sampled.xs, ys: sampled.ys,
-                                                 values: DecisionRegionsMark.field(sampled, klass: k)) else { continue }
+                                                 values: DecisionRegionsMark.field(sampled, klass: k, ranking: ranking)) else { continue }
             for line in CoreBridge.contourLines(grid, level: 0) where line.count >= 2 {
                 path.addPolyline(line.map { inPixels ? Point(x: $0.x, y: $0.y) : t.point(x: $0.x, y: $0.y) })
             }

@@ -139,18 +139,28 @@ public struct LineMark: Mark {
     }
 
     public func occupiedPoints(in transform: PanelTransform) -> [Point] {
-        LineMark.reducedPolylines(xs: xs, ys: ys, transform: transform, cellsPerUnit: 1).flatMap {
-            LineMark.densified($0, step: 8)
+        // Only what is inside the plot area can be hidden by a legend: a long line mostly
+        // outside zoomed limits (--xlim) would otherwise be densified across millions of
+        // layout units off screen.
+        let r = transform.plotRect
+        func inside(_ p: Point) -> Bool { p.x >= r.minX && p.x <= r.maxX && p.y >= r.minY && p.y <= r.maxY }
+        return LineMark.reducedPolylines(xs: xs, ys: ys, transform: transform, cellsPerUnit: 1).flatMap { run in
+            LineMark.densified(run, step: 8, within: r).filter(inside)
         }
     }
 
     /// The polyline's vertices plus points every `step` layout units along it.
-    static func densified(_ run: [Point], step: Double) -> [Point] {
+    static func densified(_ run: [Point], step: Double, within bounds: Rect? = nil) -> [Point] {
         guard var prev = run.first else { return [] }
         var out = [prev]
         for p in run.dropFirst() {
             let dx = p.x - prev.x, dy = p.y - prev.y
-            let n = Swift.min(1000, Int((dx * dx + dy * dy).squareRoot() / step))
+            var n = Swift.min(1000, Int((dx * dx + dy * dy).squareRoot() / step))
+            // A segment wholly on one side of `bounds` gets no points in between.
+            if let b = bounds, (p.x < b.minX && prev.x < b.minX) || (p.x > b.maxX && prev.x > b.maxX)
+                || (p.y < b.minY && prev.y < b.minY) || (p.y > b.maxY && prev.y > b.maxY) {
+                n = 0
+            }
             if n > 0 {
                 for k in 1...n { let t = Double(k) / Double(n + 1); out.append(Point(x: prev.x + dx * t, y: prev.y + dy * t)) }
             }

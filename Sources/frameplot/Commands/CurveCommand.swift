@@ -8,48 +8,65 @@ struct CurveCommand: ParsableCommand {
         commandName: "curve",
         abstract: "Learning curves from a training log (CSV with a header, or JSON lines).",
         discussion: """
-        Reads logs such as Keras' CSVLogger, PyTorch Lightning's CSV logger, `frameplot animate --log`, or JSON lines ({"step": 1, "loss": 0.5} per line). Empty cells (a validation loss logged every few steps) are skipped, not errors. Without --x the x column is "step", "epoch" or the first column; without --y every column whose name contains "loss".
+        Reads logs such as Keras' CSVLogger, PyTorch Lightning's CSVLogger, `frameplot animate --log`, or JSON lines ({"step": 1, "loss": 0.5} per line). Without --x the x column is "step", "epoch", "iteration" or the first column; without --y every column whose name contains "loss".
+
+        Each series skips the rows where it is empty, so interleaved train and validation rows (Lightning) never join across each other. Rows that share an x value (--x epoch on a per-step log) become one point: the mean for a column logged every step, the value itself for one logged once per epoch (--agg mean|last|min|max to choose).
+
+        --smooth [W] smooths exactly as TensorBoard does (debiased exponential moving average, weight W from 0 to 1, 0.6 when alone); --smooth-window N uses the mean of the last N points, at most a quarter of each series so a short one (a 4-point validation loss) is not flattened into the mean of everything; the legend names the window used. The raw series stays drawn, faint, under the smoothed one.
 
         Example:
-          frameplot curve metrics.csv --x step --y train_loss,val_loss --log-y --smooth 20 -o curve.png
+          frameplot curve metrics.csv --x epoch --y train_loss,val_loss --log-y --smooth -o curve.png
         """
     )
 
     @Argument(help: ArgumentHelp("The training log (.csv, .jsonl).", valueName: "log"))
     var file: String
 
-    @Option(help: ArgumentHelp("The column for the x axis (default: step, epoch, or the first column).", valueName: "column"))
+    @Option(help: ArgumentHelp("The column for the x axis (default: step, epoch, iteration, or the first column).", valueName: "column"))
     var x: String?
 
     @Option(help: ArgumentHelp("Columns to draw, separated by commas (default: every *loss* column).", valueName: "column[,column…]"))
     var y: String?
 
-    @Option(help: ArgumentHelp("Also draw a moving average over N points (the raw curve stays, faint).", valueName: "N"))
-    var smooth: Int?
+    @OptionGroup var series: SeriesOptions
 
     @OptionGroup var plot: PlotOptions
 
+    /// The x columns tried, in order, when --x is not given.
+    static let xCandidates = ["step", "epoch", "iteration", "iter"]
+
     func run() throws {
         let options = try plot.checked()
-        if let smooth, smooth < 1 || smooth > 1_000_000 {
-            throw CLIError.usage("--smooth \(smooth): must be a whole number from 1 to 1000000")
-        }
+        let seriesOptions = try series.checked()
         let requested = try y.map { try ColumnListOption.parse($0, option: "--y") }
-        let table = try DataLoading.table(file, allowJSONLines: true)
-        let xColumn = x ?? ["step", "epoch", "iteration", "iter"].first { table.columnNames.contains($0) } ?? table.columnNames[0]
+        let givenX = try XColumnOption.resolve(x: x, per: seriesOptions.per)
+        let candidates = Self.xCandidates
+        let table = try DataLoading.table(
+            file, options: options, columns: (givenX.map { [$0] } ?? []) + (requested ?? []), allowJSONLines: true,
+            alsoKeep: { index, name in
+                (givenX == nil && (index == 0 || candidates.contains(name)))
+                    || (requested == nil && name.lowercased().contains("loss"))
+            })
+        guard let firstColumn = table.columnNames.first else { throw CSVError.noColumns(file: file) }
+        let xColumn = givenX ?? candidates.first { table.columnNames.contains($0) } ?? firstColumn
+        let xName = table.columnNames[try table.column(named: xColumn)]
         let yColumns: [String]
         if let requested {
             yColumns = requested
         } else {
-            yColumns = table.columnNames.filter { $0 != xColumn && $0.lowercased().contains("loss") }
+            yColumns = table.columnNames.filter { $0 != xName && $0.lowercased().contains("loss") }
             guard !yColumns.isEmpty else {
-                throw CLIError.failure("\(file): no column named like \"loss\"; choose columns with --y (columns: \(table.columnNames.joined(separator: ", ")))")
+                let shown = table.columnNames.prefix(8).map { DisplayText.escaped($0, limit: 24) }.joined(separator: ", ")
+                throw CLIError.failure("\(file): no column named like \"loss\"; choose columns with --y (columns: \(shown)\(table.columnNames.count > 8 ? ", …" : ""))")
             }
         }
-        let series = try SeriesLoading.series(table, x: xColumn, ys: yColumns, options: options)
-        try FigureRendering.lines(LineRequest(series: series, xName: series[0].xName, smooth: smooth), options: options, kind: .curve)
-        let detail = series.map { "\($0.name) (\($0.xs.count) points, last \(PolynomialFit.format($0.ys.last ?? 0)))" }.joined(separator: ", ")
-        Report.wrote(options.output.path, options: options, detail: detail)
+        let curves = try SeriesLoading.series(table, x: xColumn, ys: yColumns, options: options,
+                                              seriesOptions: seriesOptions, groupRepeats: true)
+        try FigureRendering.lines(LineRequest(series: curves, xName: xName, smooth: seriesOptions.smoothing),
+                                  options: options, kind: .curve)
+        let detail = curves.map { "\($0.label) (\($0.xs.count) points, last \(PolynomialFit.format($0.ys.last ?? 0)))" }
+            .joined(separator: ", ")
+        Report.wrote(options.output.path, options: options, detail: detail + DataLoading.encodingNote(table))
     }
 }
 
@@ -57,20 +74,5 @@ struct CurveCommand: ParsableCommand {
 struct LineRequest {
     var series: [Series]
     var xName: String
-    var smooth: Int?
-}
-
-/// A trailing moving average: point i averages the last `window` values up to i.
-enum Smoothing {
-    static func movingAverage(_ values: [Double], window: Int) -> [Double] {
-        guard window > 1 else { return values }
-        var result = [Double](repeating: 0, count: values.count)
-        var sum = 0.0
-        for index in values.indices {
-            sum += values[index]
-            if index >= window { sum -= values[index - window] }
-            result[index] = sum / Double(min(index + 1, window))
-        }
-        return result
-    }
+    var smooth: SmoothingSpec?
 }

@@ -8,7 +8,7 @@ struct LineCommand: ParsableCommand {
         commandName: "line",
         abstract: "One or more lines: columns against a common x column.",
         discussion: """
-        Give several y columns separated by commas; each becomes a line with its name in the legend. Rows with an empty cell in a y column leave that point out of its line.
+        Give several y columns separated by commas; each becomes a line with its name in the legend. Rows with an empty cell in a y column leave that point out of its line. --per COLUMN draws one point per value of COLUMN (rows combined by --agg); --smooth and --smooth-window draw a smoothed line over the faint raw one.
 
         Example:
           frameplot line prices.csv --x year --y apples,oranges --ylabel "price (yen)" -o prices.svg
@@ -19,42 +19,39 @@ struct LineCommand: ParsableCommand {
     var file: String
 
     @Option(help: ArgumentHelp("The column for the x axis.", valueName: "column"))
-    var x: String
+    var x: String?
 
     @Option(help: ArgumentHelp("One or more columns for the y axis, separated by commas.", valueName: "column[,column…]"))
     var y: String
+
+    @OptionGroup var series: SeriesOptions
 
     @OptionGroup var plot: PlotOptions
 
     func run() throws {
         let options = try plot.checked()
+        let seriesOptions = try series.checked()
         let columns = try ColumnListOption.parse(y, option: "--y")
-        let table = try DataLoading.table(file)
-        let series = try SeriesLoading.series(table, x: x, ys: columns, options: options)
-        try FigureRendering.lines(LineRequest(series: series, xName: series[0].xName, smooth: nil), options: options, kind: .line)
-        let points = series.map(\.xs.count).reduce(0, +)
-        Report.wrote(options.output.path, options: options, detail: "\(series.count) line\(series.count == 1 ? "" : "s"), \(points) points")
+        guard let xColumn = try XColumnOption.resolve(x: x, per: seriesOptions.per) else {
+            throw CLIError.usage("--x: choose the column for the x axis (or --per COLUMN)")
+        }
+        let table = try DataLoading.table(file, options: options, columns: [xColumn] + columns)
+        let lines = try SeriesLoading.series(table, x: xColumn, ys: columns, options: options,
+                                             seriesOptions: seriesOptions, groupRepeats: false)
+        try FigureRendering.lines(LineRequest(series: lines, xName: lines.first?.xName ?? xColumn, smooth: seriesOptions.smoothing),
+                                  options: options, kind: .line)
+        let points = lines.map(\.xs.count).reduce(0, +)
+        Report.wrote(options.output.path, options: options,
+                     detail: "\(lines.count) line\(lines.count == 1 ? "" : "s"), \(points) points" + DataLoading.encodingNote(table))
     }
 }
 
-/// One line: values of column `name` against `xName`.
-struct Series {
-    var name: String
-    var xName: String
-    var xs: [Double]
-    var ys: [Double]
-}
-
-enum SeriesLoading {
-    /// Reads x against each y column, skipping rows where that y is empty.
-    static func series(_ table: CSVTable, x: String, ys: [String], options: CheckedPlotOptions) throws -> [Series] {
-        var result: [Series] = []
-        for column in ys {
-            let data = try DataLoading.numbers(table, columns: [x, column], dropInvalid: options.dropInvalid, skipMissing: true)
-            if options.logX { try DataLoading.requirePositive(data.columns[0], column: data.names[0], table: table, rows: data.rows, axis: "x") }
-            if options.logY { try DataLoading.requirePositive(data.columns[1], column: data.names[1], table: table, rows: data.rows, axis: "y") }
-            result.append(Series(name: data.names[1], xName: data.names[0], xs: data.columns[0], ys: data.columns[1]))
+/// `--x` and `--per`: `--per COLUMN` makes COLUMN the x axis.
+enum XColumnOption {
+    static func resolve(x: String?, per: String?) throws -> String? {
+        if let x, let per, x != per {
+            throw CLIError.usage("--x \(DisplayText.escaped(x, limit: 40)) and --per \(DisplayText.escaped(per, limit: 40)): --per sets the x axis; give one of them")
         }
-        return result
+        return per ?? x
     }
 }

@@ -47,12 +47,13 @@ struct RegionsCommand: ParsableCommand {
         let spec = try ModelSpec.parse(model)
         try TrainingOptionCheck.steps(steps)
         try TrainingOptionCheck.learningRate(lr)
-        let table = try DataLoading.table(file)
+        let table = try DataLoading.table(file, options: options, columns: [x, y, label])
         let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid)
-        let labels = ClassLabels(try table.texts(column: label, rows: data.rows))
-        let labelName = table.columnNames[try table.column(named: label)]
+        let labels = try DataLoading.classes(table, column: label, rows: data.rows, option: "--label")
+        let labelName = DisplayText.escaped(table.columnNames[try table.column(named: label)], limit: 40)
         guard labels.names.count >= 2 else {
-            throw CLIError.failure("\(file): column \"\(labelName)\" has only one class (\"\(labels.names.first ?? "")\"); a classifier needs at least 2")
+            let only = DisplayText.escaped(labels.names.first ?? "", limit: 40)
+            throw CLIError.failure("\(file): column \"\(labelName)\" has only one class (\"\(only)\"); a classifier needs at least 2")
         }
         if spec == .logistic && labels.names.count > 2 {
             throw CLIError.failure("\(file): column \"\(labelName)\" has \(labels.names.count) classes; logistic regression separates 2 (use --model softmax or mlp)")
@@ -66,7 +67,8 @@ struct RegionsCommand: ParsableCommand {
         if !options.quiet {
             print("\(spec.name): final loss \(String(format: "%.5f", trained.finalLoss)), accuracy \(String(format: "%.1f", trained.accuracy * 100))% on \(problem.xs.count) points after \(steps) steps")
         }
-        Report.wrote(options.output.path, options: options, detail: "\(labels.names.count) classes, \(problem.xs.count) points")
+        Report.wrote(options.output.path, options: options,
+                     detail: "\(labels.names.count) classes, \(problem.xs.count) points" + DataLoading.encodingNote(table))
     }
 }
 

@@ -8,7 +8,9 @@ struct ScatterCommand: ParsableCommand {
         commandName: "scatter",
         abstract: "A scatter plot of two columns, coloured by a class column, with an optional fitted line or polynomial.",
         discussion: """
-        Columns are given by header name, or by 1-based position (1 is the first column). The separator (comma, semicolon, tab) and the header are detected; a UTF-8 BOM, quoted fields and CRLF line ends are handled. Large files are read in chunks.
+        Columns are given by header name, or by 1-based position (1 is the first column). The separator (comma, semicolon, tab), the header and the encoding (UTF-8, UTF-16, Shift_JIS/cp932 from Japanese Excel; --encoding to choose) are detected; quoted fields and CRLF line ends are handled. Large files are read in chunks, keeping only the columns drawn.
+
+        --by colours the points by class, at most 50 classes. Numeric classes are sorted by value (0, 1, 2); text classes keep their order of first appearance.
 
         Example:
           frameplot scatter heights.csv --x height --y weight --fit line \\
@@ -38,12 +40,12 @@ struct ScatterCommand: ParsableCommand {
     func run() throws {
         let options = try plot.checked()
         let fitSpec = try fit.map { try FitSpec.parse($0) }
-        let table = try DataLoading.table(file)
+        let table = try DataLoading.table(file, options: options, columns: [x, y] + (by.map { [$0] } ?? []))
         let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid)
         let xs = data.columns[0], ys = data.columns[1]
         if options.logX { try DataLoading.requirePositive(xs, column: data.names[0], table: table, rows: data.rows, axis: "x") }
         if options.logY { try DataLoading.requirePositive(ys, column: data.names[1], table: table, rows: data.rows, axis: "y") }
-        let classes = try by.map { try ClassLabels(table.texts(column: $0, rows: data.rows)) }
+        let classes = try by.map { try DataLoading.classes(table, column: $0, rows: data.rows, option: "--by") }
 
         var fitted: PolynomialFit? = nil
         if let fitSpec {
@@ -54,6 +56,9 @@ struct ScatterCommand: ParsableCommand {
             guard let result = PolynomialFit(xs: xs, ys: ys, degree: fitSpec.degree) else {
                 throw CLIError.failure("\(file): cannot fit a degree-\(fitSpec.degree) polynomial: the x values are all equal or too few are distinct")
             }
+            guard result.coefficients.allSatisfy(\.isFinite) else {
+                throw CLIError.failure("\(file): cannot fit a degree-\(fitSpec.degree) polynomial: its coefficients overflow for values this large; try a lower degree")
+            }
             fitted = result
         }
 
@@ -62,30 +67,7 @@ struct ScatterCommand: ParsableCommand {
             classes: classes, fit: fitted)
         try FigureRendering.scatter(request, options: options)
         Report.wrote(options.output.path, options: options,
-                     detail: "\(xs.count) point\(xs.count == 1 ? "" : "s")" + (fitted.map { ", fit \($0.equation)" } ?? ""))
-    }
-}
-
-/// Class labels mapped to indexes in order of first appearance.
-struct ClassLabels {
-    var names: [String]
-    var indexes: [Int]
-
-    init(_ labels: [String]) {
-        var names: [String] = []
-        var lookup: [String: Int] = [:]
-        var indexes: [Int] = []
-        indexes.reserveCapacity(labels.count)
-        for label in labels {
-            if let index = lookup[label] {
-                indexes.append(index)
-            } else {
-                lookup[label] = names.count
-                indexes.append(names.count)
-                names.append(label)
-            }
-        }
-        self.names = names
-        self.indexes = indexes
+                     detail: "\(xs.count) point\(xs.count == 1 ? "" : "s")" + (fitted.map { ", fit \($0.equation)" } ?? "")
+                        + DataLoading.encodingNote(table))
     }
 }

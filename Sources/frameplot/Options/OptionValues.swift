@@ -1,4 +1,5 @@
 import Foundation
+import FrameplotModel
 
 /// A figure or frame size in layout units.
 struct PlotSize: Equatable {
@@ -136,5 +137,48 @@ enum TrainingOptionCheck {
         if let value, !(value.isFinite && value > 0) {
             throw CLIError.usage("--lr \(value): must be a positive number")
         }
+    }
+}
+
+/// `--encoding NAME`.
+enum EncodingOption {
+    static func parse(_ text: String) throws -> CSVEncoding {
+        guard let encoding = CSVEncoding(name: text) else {
+            throw CLIError.usage("--encoding \(DisplayText.escaped(text, limit: 40)): unknown encoding; use one of \(CSVEncoding.names)")
+        }
+        return encoding
+    }
+}
+
+/// Options that take an optional value (`--smooth` alone means `--smooth 0.6`), which
+/// ArgumentParser cannot express: the bare flag is rewritten before parsing.
+enum OptionalValueOptions {
+    /// Options and the value a bare one stands for.
+    static let defaults = ["--smooth": "0.6"]
+
+    /// `arguments` with each bare optional-value option given its default value: bare when
+    /// it is last, or the next argument is not a number (another option, a file name).
+    static func expand(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(arguments.count)
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" {
+                // Everything after "--" is an argument, never an option.
+                result.append(contentsOf: arguments[(index - 1)...])
+                return result
+            }
+            guard let value = defaults[argument] else { result.append(argument); continue }
+            if index < arguments.count, Double(arguments[index].trimmingCharacters(in: .whitespaces)) != nil {
+                // Joined, so a negative value is not taken for an option: --smooth=-0.5.
+                result.append(argument + "=" + arguments[index])
+                index += 1
+            } else {
+                result.append(argument + "=" + value)
+            }
+        }
+        return result
     }
 }

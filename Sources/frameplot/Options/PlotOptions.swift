@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrameplotModel
 import FrameplotPlot
 
 /// Options shared by the plotting commands (`scatter`, `line`, `curve`, `regions`).
@@ -42,11 +43,16 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN or infinite values instead of stopping.")
+    @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN, infinite or too large (beyond ±1e100) values instead of stopping.")
     var dropInvalid = false
 
     @Option(help: ArgumentHelp("PDF/SVG only: draw dense points and lines as an embedded image under vector axes: auto (over 10000 points), always or never.", valueName: "auto|always|never"))
     var rasterize: String?
+
+    @Option(help: ArgumentHelp(
+        "The data file's encoding: utf-8, utf-16 (utf-16le, utf-16be), shift_jis or cp932 (Japanese Excel). Default: detected.",
+        valueName: "name"))
+    var encoding: String?
 }
 
 /// The checked form of ``PlotOptions``.
@@ -65,6 +71,7 @@ struct CheckedPlotOptions {
     var quiet: Bool
     var dropInvalid: Bool
     var rasterization: Rasterization = .automatic
+    var encoding: CSVEncoding = .automatic
 }
 
 extension PlotOptions {
@@ -82,10 +89,12 @@ extension PlotOptions {
         let xlim = try xlim.map { try AxisRangeOption.parse($0, option: "--xlim", logarithmic: logX) }
         let ylim = try ylim.map { try AxisRangeOption.parse($0, option: "--ylim", logarithmic: logY) }
         let rasterization = try rasterize.map { try Self.rasterization($0, output: output) } ?? .automatic
+        let encoding = try encoding.map(EncodingOption.parse) ?? .automatic
         return CheckedPlotOptions(
             output: output, size: size, scale: scale, theme: theme, title: title,
             xlabel: xlabel, ylabel: ylabel, xlim: xlim, ylim: ylim,
-            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid, rasterization: rasterization)
+            logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid,
+            rasterization: rasterization, encoding: encoding)
     }
 
     /// `--rasterize auto|always|never`, which only vector output can use.

@@ -1,5 +1,6 @@
 import Foundation
 import FrameplotCanvas
+import FrameplotModel
 import FrameplotPlot
 
 /// Draws the plotting commands' figures with FrameplotPlot and writes them atomically
@@ -44,22 +45,42 @@ enum FigureRendering {
     static func lines(_ request: LineRequest, options: CheckedPlotOptions, kind: LineKind) throws {
         var figure = makeFigure(options)
         var axes = figure.axes
-        let yName = request.series.count == 1 ? request.series[0].name : (kind == .curve ? "loss" : "value")
-        configure(&axes, options: options, xName: request.xName, yName: yName)
+        configure(&axes, options: options, xName: request.xName, yName: SeriesLoading.axisTitle(request.series.map(\.name)))
         let labelled = request.series.count > 1 || request.smooth != nil
+            || request.series.contains { $0.aggregation != nil }
         for (index, series) in request.series.enumerated() {
             let color = MarkColor.cycle(index)
-            if let window = request.smooth, window > 1 {
+            if let smoothed = smoothed(series, request.smooth) {
+                // As TensorBoard: the raw series stays, faint (deemphasized), under the smoothed one.
                 axes.line(xs: series.xs, ys: series.ys, color: .deemphasized(color), width: 1, alpha: 0.3)
-                axes.line(xs: series.xs, ys: Smoothing.movingAverage(series.ys, window: window), color: color,
-                          width: 2, label: "\(series.name) (mean of \(window))")
+                axes.line(xs: series.xs, ys: smoothed.values, color: color, width: 2,
+                          label: "\(series.label) (\(smoothed.how))")
             } else {
                 axes.line(xs: series.xs, ys: series.ys, color: color, width: kind == .curve ? 1.5 : 2,
-                          label: labelled ? series.name : nil)
+                          label: labelled ? series.label : nil)
             }
         }
         figure.axes = axes
         try save(figure, options: options)
+    }
+
+    /// The smoothed values of a series and how they were made, or nil when the series is
+    /// drawn as it is (no smoothing asked, or too few points for the window).
+    static func smoothed(_ series: Series, _ spec: SmoothingSpec?) -> (values: [Double], how: String)? {
+        switch spec {
+        case nil:
+            return nil
+        case .exponential(let weight):
+            // Exactly TensorBoard's numbers, short series included: the raw series is drawn
+            // under it, so a lagging end is visible rather than hidden.
+            guard weight > 0 else { return nil }
+            return (Smoothing.exponentialMovingAverage(series.ys, weight: weight),
+                    "smoothed \(String(format: "%.3g", weight))")
+        case .trailing(let requested):
+            let window = Smoothing.trailingWindow(requested: requested, count: series.ys.count)
+            guard window > 1 else { return nil }
+            return (Smoothing.trailingMovingAverage(series.ys, window: window), "mean of last \(window)")
+        }
     }
 
     static func regions(_ request: RegionsRequest, options: CheckedPlotOptions) throws {
@@ -130,6 +151,6 @@ struct ScatterRequest {
     var ys: [Double]
     var xName: String
     var yName: String
-    var classes: ClassLabels?
+    var classes: CSVClasses?
     var fit: PolynomialFit?
 }

@@ -3,9 +3,17 @@ import FrameplotModel
 
 /// Reading data files for the commands, with the options' policies.
 enum DataLoading {
-    /// Reads a CSV file (or a JSON-lines log when `allowJSONLines` and the file looks like one).
-    static func table(_ path: String, allowJSONLines: Bool = false) throws -> CSVTable {
-        allowJSONLines ? try CSVTable.readLog(at: path) : try CSVTable(contentsOf: path)
+    /// The most classes a plot can tell apart (colours, legend entries).
+    static let maximumClasses = 50
+
+    /// Reads a CSV file (or a JSON-lines log when `allowJSONLines` and the file looks like
+    /// one), storing only the columns `specs` can name plus those `alsoKeep` accepts.
+    static func table(_ path: String, options: CheckedPlotOptions, columns specs: [String],
+                      allowJSONLines: Bool = false,
+                      alsoKeep: (@Sendable (Int, String) -> Bool)? = nil) throws -> CSVTable {
+        var read = CSVReadOptions(encoding: options.encoding)
+        read.keepColumn = ColumnSelection.keep(specs, alsoKeep: alsoKeep)
+        return allowJSONLines ? try CSVTable.readLog(at: path, options: read) : try CSVTable(contentsOf: path, options: read)
     }
 
     /// Numeric columns with the `--drop-invalid` policy and optional skipping of empty cells.
@@ -22,11 +30,42 @@ enum DataLoading {
         return result
     }
 
+    /// The classes of a label column, refused when there are more than a plot can show.
+    static func classes(_ table: CSVTable, column: String, rows: [Int], option: String) throws -> CSVClasses {
+        let classes = try table.classes(column: column, rows: rows)
+        guard classes.count <= maximumClasses else {
+            let name = table.columnNames[try table.column(named: column)]
+            throw CLIError.failure("\(table.file): column \"\(DisplayText.escaped(name, limit: 40))\" has \(classes.count) classes; a plot can show at most \(maximumClasses): choose another \(option) column or filter the file")
+        }
+        return classes
+    }
+
+    /// " (read as …)" for a file that was not UTF-8, for the summary line.
+    static func encodingNote(_ table: CSVTable) -> String {
+        table.encoding == .utf8 ? "" : " (read as \(table.encoding.displayName))"
+    }
+
     /// Checks that values can go on a logarithmic axis.
     static func requirePositive(_ values: [Double], column: String, table: CSVTable, rows: [Int], axis: String) throws {
-        if let index = values.firstIndex(where: { $0 <= 0 }) {
+        if let index = values.firstIndex(where: { $0 <= 0 }), index < rows.count {
             let line = table.line(ofRow: rows[index])
-            throw CLIError.failure("\(table.file):\(line): \(PlotOptions.format(values[index])) in column \"\(column)\" cannot be shown on a logarithmic \(axis) axis (values must be positive)")
+            throw CLIError.failure("\(table.file):\(line): \(PlotOptions.format(values[index])) in column \"\(DisplayText.escaped(column, limit: 40))\" cannot be shown on a logarithmic \(axis) axis (values must be positive)")
+        }
+    }
+}
+
+/// Which columns of a file a command needs, decided from the header alone.
+enum ColumnSelection {
+    /// Keeps every column that `specs` could name (exact name, 1-based index, or name
+    /// ignoring case and spaces, as `CSVTable.column(named:)` resolves them), and those
+    /// `alsoKeep` accepts. Keeping one too many costs memory, never correctness.
+    static func keep(_ specs: [String], alsoKeep: (@Sendable (Int, String) -> Bool)?) -> @Sendable (Int, String) -> Bool {
+        let exact = Set(specs)
+        let folded = Set(specs.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let indexes = Set(specs.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+        return { index, name in
+            exact.contains(name) || indexes.contains(index + 1) || folded.contains(name.lowercased())
+                || alsoKeep?(index, name) == true
         }
     }
 }

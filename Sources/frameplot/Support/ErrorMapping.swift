@@ -9,7 +9,11 @@ enum ErrorMapping {
     static func map(_ error: Error) -> CLIError? {
         if let error = error as? CSVError {
             var message = error.description
-            if case .nonFinite = error { message += " (use --drop-invalid to drop such rows)" }
+            switch error {
+            case .nonFinite, .tooLarge: message += " (use --drop-invalid to drop such rows)"
+            case .notUTF8: message += ", or name its encoding with --encoding (\(CSVEncoding.names))"
+            default: break
+            }
             return .failure(message)
         }
         if let error = error as? TrainingError {
