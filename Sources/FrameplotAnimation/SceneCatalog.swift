@@ -1,31 +1,62 @@
-/// The named scenes that `frameplot animate NAME` and `frameplot render --scene NAME` know.
+/// The named scenes that `frameplot animate NAME`, `frameplot render --scene NAME` and
+/// `frameplot scenes` know: the registry of ``SceneDefinition``s.
 ///
-/// The built-in catalog is `SceneCatalog.standard` (in FrameplotScenes). To add a scene,
-/// give it an entry and register it — for a built-in scene, one line in
-/// `SceneCatalog+Standard.swift`:
+/// The built-in catalog is `SceneCatalog.standard` (in FrameplotScenes). A new scene is one
+/// type conforming to ``SceneDefinition`` and one `register` line.
 ///
 /// ```swift
 /// var catalog = SceneCatalog()
-/// catalog.register("dot", summary: "a moving dot") { options in
-///     DotScene(size: options.size ?? Size(width: 200, height: 100))
-/// }
-/// let scene = try catalog.makeScene("dot", options: SceneOptions())
+/// catalog.register(DotScene.self)
+/// let scene = try catalog.makeScene("dot", arguments: ["--steps", "40"])
 /// ```
 public struct SceneCatalog: Sendable {
-    /// Builds a scene from options (may train a model; must not draw).
-    public typealias Factory = @Sendable (SceneOptions) throws -> any AnimationScene
-
-    /// One registered scene.
+    /// One registered scene, its options and history columns for listings, and its factory.
     public struct Entry: Sendable {
-        public var name: String
+        public let name: String
         /// One line for `--help` and listings.
-        public var summary: String
-        /// Whether the scene can be drawn from a recorded history alone (`frameplot render`).
-        public var rendersHistory: Bool
-        public var factory: Factory
+        public let summary: String
+        /// The options it takes, in listing order.
+        public let options: [SceneOptionInfo]
+        /// The columns of the history it records and draws; empty when it records none.
+        public let historyColumns: [HistoryColumn]
+        private let make: @Sendable ([String], SceneSettings, HistoryInput?) throws -> PreparedScene
+        private let check: @Sendable ([String], Bool) throws -> Void
 
-        public init(name: String, summary: String, rendersHistory: Bool = false, factory: @escaping Factory) {
-            self.name = name; self.summary = summary; self.rendersHistory = rendersHistory; self.factory = factory
+        /// Whether `frameplot render` can draw it from a recorded history.
+        public var rendersHistory: Bool { !historyColumns.isEmpty }
+
+        init<Definition: SceneDefinition>(_ definition: Definition.Type) {
+            name = Definition.name
+            summary = Definition.summary
+            options = Definition.Options.optionInfos
+            historyColumns = Definition.historyColumns
+            check = { arguments, rendering in
+                _ = try Definition.Options.parse(arguments, scene: Definition.name, rendering: rendering)
+            }
+            make = { arguments, settings, history in
+                let options = try Definition.Options.parse(arguments, scene: Definition.name, rendering: history != nil)
+                return try Definition.prepare(SceneRequest(options: options, settings: settings, history: history))
+            }
+        }
+
+        /// Checks `arguments` against the scene's options without preparing anything (for usage
+        /// errors before slow work).
+        ///
+        /// - Throws: ``AnimationError/invalidOption(_:)``.
+        public func checkArguments(_ arguments: [String], rendering: Bool = false) throws {
+            try check(arguments, rendering)
+        }
+
+        /// Parses `arguments` with the scene's options, then trains (or reads `history`) and builds it.
+        ///
+        /// - Throws: ``AnimationError/invalidOption(_:)`` for an option the scene does not take (the
+        ///   message lists those it does) or a bad value; the scene's own errors.
+        public func makeScene(arguments: [String] = [], settings: SceneSettings = SceneSettings(),
+                              history: HistoryInput? = nil) throws -> PreparedScene {
+            if history != nil, !rendersHistory {
+                throw AnimationError.invalidOption("scene \(name) records no training history, so it cannot be drawn from one")
+            }
+            return try make(arguments, settings, history)
         }
     }
 
@@ -34,12 +65,8 @@ public struct SceneCatalog: Sendable {
     public init() {}
 
     /// Adds (or replaces) a scene.
-    public mutating func register(_ entry: Entry) { entries[entry.name] = entry }
-
-    /// Adds (or replaces) a scene built by `factory`.
-    public mutating func register(_ name: String, summary: String, rendersHistory: Bool = false,
-                                  factory: @escaping Factory) {
-        register(Entry(name: name, summary: summary, rendersHistory: rendersHistory, factory: factory))
+    public mutating func register<Definition: SceneDefinition>(_ definition: Definition.Type) {
+        entries[Definition.name] = Entry(definition)
     }
 
     /// Registered names, sorted.
@@ -48,13 +75,16 @@ public struct SceneCatalog: Sendable {
     /// The entry for `name`, if registered.
     public func entry(_ name: String) -> Entry? { entries[name] }
 
-    /// Builds the scene `name` after checking the options.
-    public func makeScene(_ name: String, options: SceneOptions = SceneOptions()) throws -> any AnimationScene {
+    /// Builds the scene `name` from command-line style arguments (`["--sgd", "--seed", "3"]`).
+    ///
+    /// ```swift
+    /// let scene = try SceneCatalog.standard.makeScene("gd-locus", arguments: ["--sgd"],
+    ///                                                 settings: SceneSettings(theme: .dark))
+    /// ```
+    /// - Throws: ``AnimationError/unknownScene(_:known:)``, and what ``Entry/makeScene(arguments:settings:history:)`` throws.
+    public func makeScene(_ name: String, arguments: [String] = [], settings: SceneSettings = SceneSettings(),
+                          history: HistoryInput? = nil) throws -> PreparedScene {
         guard let entry = entries[name] else { throw AnimationError.unknownScene(name, known: names) }
-        try options.validate()
-        if options.history != nil, !entry.rendersHistory {
-            throw AnimationError.invalidOption("scene \"\(name)\" cannot be drawn from a recorded history")
-        }
-        return try entry.factory(options)
+        return try entry.makeScene(arguments: arguments, settings: settings, history: history)
     }
 }

@@ -1,62 +1,101 @@
-import FrameplotCanvas
-import FrameplotModel
+import Foundation
 
-/// The knobs a catalog scene understands; every one is optional and the scene picks its
-/// textbook default for what is not set. Mirrors `frameplot animate` options.
+/// The options type of one scene: exactly what that scene reads, with its defaults, and the
+/// list of command-line options that set it.
+///
+/// Being `Codable`, the whole value goes into the render identity (a new field is hashed
+/// without anyone remembering to); being `Hashable`, two requests can be compared.
 ///
 /// ```swift
-/// var options = SceneOptions()
-/// options.sgd = true
-/// options.seed = 7
-/// let scene = try SceneCatalog.standard.makeScene("gd-locus", options: options)
+/// struct DotOptions: SceneOptionSet {
+///     var steps = 20
+///     static let options: [SceneOption<DotOptions>] = [.steps(\.steps)]
+/// }
+/// let options = try DotOptions.parse(["--steps", "40"], scene: "dot")
 /// ```
-public struct SceneOptions: Sendable {
-    /// Training steps.
-    public var steps: Int?
-    /// Record every k-th step as a frame.
-    public var every: Int?
-    /// Learning rate (η, or η₀ for a decaying schedule).
-    public var learningRate: Double?
-    /// Seed of the project's ``SeededGenerator`` (data, initial weights, SGD order).
-    public var seed: UInt64?
-    /// A CSV file with the data to use instead of the built-in set.
-    public var dataPath: String?
-    /// Frame size in layout units.
-    public var size: Size?
-    /// Theme name: `default`, `slides` or `dark`.
-    public var theme: String?
-    /// Frames per second.
-    public var framesPerSecond: Double?
-    /// Stochastic (one-sample) instead of full-batch gradient descent, where the scene has both.
-    public var sgd: Bool
-    /// A named variant (e.g. `shopping` for the backprop scene).
-    public var example: String?
-    /// A recorded history to draw instead of training (`frameplot render`).
-    public var history: RecordedRun?
-    /// Anything else a scene wants, by name.
-    public var extra: [String: String]
+public protocol SceneOptionSet: Codable, Hashable, Sendable {
+    /// The scene's defaults.
+    init()
+    /// The options a person can give, in the order listings show them.
+    static var options: [SceneOption<Self>] { get }
+    /// Checks how options go together, once all are applied (e.g. `--x` needs `--data`);
+    /// `rendering` is true when a recorded history is drawn instead of training.
+    func validate(rendering: Bool) throws
+    /// Files the scene reads; their bytes are part of the render identity.
+    var inputFiles: [String] { get }
+}
 
-    public init(steps: Int? = nil, every: Int? = nil, learningRate: Double? = nil, seed: UInt64? = nil,
-                dataPath: String? = nil, size: Size? = nil, theme: String? = nil, framesPerSecond: Double? = nil,
-                sgd: Bool = false, example: String? = nil, history: RecordedRun? = nil,
-                extra: [String: String] = [:]) {
-        self.steps = steps; self.every = every; self.learningRate = learningRate; self.seed = seed
-        self.dataPath = dataPath; self.size = size; self.theme = theme; self.framesPerSecond = framesPerSecond
-        self.sgd = sgd; self.example = example; self.history = history; self.extra = extra
+extension SceneOptionSet {
+    public func validate(rendering: Bool) throws {}
+    public var inputFiles: [String] { [] }
+
+    /// Parses command-line arguments (`--steps 40`, `--steps=40`, `--sgd`) into options.
+    ///
+    /// With `rendering`, only drawing options are accepted. Anything the scene does not take
+    /// is refused with the list of what it does take.
+    ///
+    /// - Throws: ``AnimationError/invalidOption(_:)``.
+    public static func parse(_ arguments: [String], scene: String, rendering: Bool = false) throws -> Self {
+        let byName = Dictionary(options.map { ($0.info.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var result = Self()
+        var seen = Set<String>()
+        var index = 0
+        while index < arguments.count {
+            let token = arguments[index]
+            index += 1
+            guard token.hasPrefix("-"), token.count > 1 else {
+                throw AnimationError.invalidOption("unexpected argument \"\(SceneText.clipped(token))\" for scene \(scene); \(takes(scene: scene, rendering: rendering))")
+            }
+            let body = token.drop(while: { $0 == "-" })
+            let name: String, inlineValue: String?
+            if let equals = body.firstIndex(of: "=") {
+                name = String(body[..<equals]); inlineValue = String(body[body.index(after: equals)...])
+            } else {
+                name = String(body); inlineValue = nil
+            }
+            guard let option = byName[name] else {
+                throw AnimationError.invalidOption("\(scene) does not take --\(SceneText.clipped(name, limit: 30)); \(takes(scene: scene, rendering: rendering))")
+            }
+            if rendering && option.info.use == .training {
+                throw AnimationError.invalidOption(
+                    "--\(name) shapes the training, and render draws a recorded history as it is; \(takes(scene: scene, rendering: true))")
+            }
+            guard seen.insert(name).inserted else {
+                throw AnimationError.invalidOption("--\(name) is given twice")
+            }
+            let text: String
+            if option.info.valueName == nil {
+                if let inlineValue { throw AnimationError.invalidOption("--\(name) is a flag and takes no value (got \"\(SceneText.clipped(inlineValue))\")") }
+                text = ""
+            } else if let inlineValue {
+                text = inlineValue
+            } else {
+                guard index < arguments.count else {
+                    throw AnimationError.invalidOption("--\(name) needs a value: \(option.info.usage)")
+                }
+                text = arguments[index]
+                index += 1
+            }
+            try option.apply(&result, text)
+        }
+        try result.validate(rendering: rendering)
+        return result
     }
 
-    /// Checks the common options: positive steps/every/rate/fps, sizes from 16 to 8192.
-    public func validate() throws {
-        if let steps, steps < 1 { throw AnimationError.invalidOption("--steps \(steps): must be at least 1") }
-        if let every, every < 1 { throw AnimationError.invalidOption("--every \(every): must be at least 1") }
-        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
-            throw AnimationError.invalidOption("--lr \(learningRate): must be a positive number")
-        }
-        if let framesPerSecond, !(framesPerSecond > 0 && framesPerSecond <= 240) {
-            throw AnimationError.invalidOption("--fps \(framesPerSecond): must be between 0 and 240")
-        }
-        if let size, !(size.width >= 16 && size.height >= 16 && size.width <= 8192 && size.height <= 8192) {
-            throw AnimationError.invalidOption("--size \(Int(size.width))x\(Int(size.height)): width and height must be between 16 and 8192")
-        }
+    /// "it takes --steps N, --lr RATE" (or "it takes no options"), for messages.
+    static func takes(scene: String, rendering: Bool) -> String {
+        let usable = options.filter { !rendering || $0.info.use == .drawing }.map(\.info.usage)
+        let what = rendering ? "when rendering a history it takes" : "it takes"
+        let list = usable.isEmpty ? "\(what) no options" : "\(what) \(usable.joined(separator: ", "))"
+        return "\(list) (see 'frameplot scenes \(scene)')"
     }
+
+    /// The options as listings show them.
+    public static var optionInfos: [SceneOptionInfo] { options.map(\.info) }
+}
+
+/// Options for a scene that has none.
+public struct NoSceneOptions: SceneOptionSet {
+    public init() {}
+    public static var options: [SceneOption<NoSceneOptions>] { [] }
 }

@@ -6,9 +6,19 @@ public enum CanvasLimits {
     public static let maxPixelCount = 1 << 28
     /// The largest width or height of a vector page, in layout units (points).
     public static let maxVectorSide = 100_000.0
+    /// The sides a person may ask for on the command line (`--size WxH`), in layout units:
+    /// small enough to catch typos, large enough for print.
+    public static let requestedSides = 16...8192
+    /// The device scales a person may ask for (`--scale S`).
+    public static let requestedScales = 0.25...8.0
 
-    /// Checks a layout size and device scale for an image and returns its pixel size.
-    static func pixelSize(width: Double, height: Double, scale: Double) throws -> (width: Int, height: Int) {
+    /// Checks a layout size and device scale for an image and returns its pixel size: the one
+    /// formula (each side times the scale, rounded) that every canvas and report uses.
+    ///
+    /// ```swift
+    /// let pixels = try CanvasLimits.pixelSize(width: 800, height: 400, scale: 1.5)   // (1200, 600)
+    /// ```
+    public static func pixelSize(width: Double, height: Double, scale: Double) throws -> (width: Int, height: Int) {
         func invalid(_ reason: String) -> CanvasError {
             .invalidSize(width: width, height: height, scale: scale, reason: reason)
         }

@@ -24,19 +24,19 @@ func runAnimationBenchmarks() {
     case "video": benchmarkVideo()
     case "split": benchmarkSplit()
     default:
-        benchmarkScene("gd-locus", options: SceneOptions(), label: "gd-locus (101 frames, 800x400)")
-        benchmarkScene("logistic", options: SceneOptions(), label: "logistic (200 frames, 800x600)")
+        benchmarkScene("gd-locus", label: "gd-locus (101 frames, 800x400)")
+        benchmarkScene("logistic", label: "logistic (200 frames, 800x600)")
         print(String(format: "animation: peak memory %.1f MB", Double(peakMemoryKB()) / 1024))
     }
 }
 
 /// Trains, renders a fresh PNG sequence and prints the figures.
-private func benchmarkScene(_ name: String, options: SceneOptions, label: String) {
+private func benchmarkScene(_ name: String, arguments: [String] = [], label: String) {
     let folder = "Output/bench/\(name)"
     try? FileManager.default.removeItem(atPath: folder)
     do {
         let t0 = Date()
-        let scene = try SceneCatalog.standard.makeScene(name, options: options)
+        let scene = try SceneCatalog.standard.makeScene(name, arguments: arguments)
         let training = Date().timeIntervalSince(t0)
         let summary = try FrameRenderer(scene: scene, progress: .quiet).renderPNGSequence(to: folder)
         let total = training + summary.seconds
@@ -114,7 +114,7 @@ private func benchmarkFlatMemory() {
     do {
         for (frames, every) in [(100, 200), (10_000, 2)] {
             try? FileManager.default.removeItem(atPath: folder)
-            let scene = try SceneCatalog.standard.makeScene("gd-locus", options: SceneOptions(steps: (frames - 1) * every, every: every))
+            let scene = try SceneCatalog.standard.makeScene("gd-locus", arguments: ["--steps", "\((frames - 1) * every)", "--every", "\(every)"])
             let summary = try FrameRenderer(scene: scene, progress: .automatic).renderPNGSequence(to: folder)
             print(String(format: "animation: %d frames in %.1f s (%.1f frames/s), peak memory so far %.1f MB",
                          summary.framesRendered, summary.seconds, summary.framesPerSecond, Double(peakMemoryKB()) / 1024))
@@ -137,12 +137,12 @@ private func peakMemoryKB() -> Int {
 private func previewScenes(into folder: String) {
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let catalog = SceneCatalog.standard
-    var variants: [(String, String, SceneOptions)] = catalog.names.map { ($0, $0, SceneOptions()) }
-    if catalog.entry("gd-locus") != nil { variants.append(("gd-locus-sgd", "gd-locus", SceneOptions(sgd: true))) }
-    for (label, name, options) in variants {
+    var variants: [(String, String, [String])] = catalog.names.map { ($0, $0, []) }
+    if catalog.entry("gd-locus") != nil { variants.append(("gd-locus-sgd", "gd-locus", ["--sgd"])) }
+    for (label, name, arguments) in variants {
         do {
             let t0 = Date()
-            let scene = try catalog.makeScene(name, options: options)
+            let scene = try catalog.makeScene(name, arguments: arguments)
             let t1 = Date()
             let renderer = FrameRenderer(scene: scene, progress: .quiet)
             for index in Set([0, scene.frameCount / 2, scene.frameCount - 1]).sorted() {

@@ -18,7 +18,7 @@ struct FrameplotCLI: ParsableCommand {
         version: FrameplotVersion.string,
         subcommands: [
             DemoCommand.self, ScatterCommand.self, LineCommand.self, CurveCommand.self,
-            RegionsCommand.self, AnimateCommand.self, RenderCommand.self,
+            RegionsCommand.self, AnimateCommand.self, RenderCommand.self, ScenesCommand.self,
         ]
     )
 
@@ -63,6 +63,7 @@ struct FrameplotCLI: ParsableCommand {
             .filter { !$0.isEmpty }
             .joined(separator: " ")
         if message.hasPrefix("Error: ") { message.removeFirst(7) }
+        message = OptionValueMessage.projectStyle(message)
         guard code == .validationFailure else {
             printError(message.isEmpty ? String(describing: error) : message)
             return ExitStatus.failure
@@ -71,6 +72,11 @@ struct FrameplotCLI: ParsableCommand {
             configuration.subcommands.contains { $0._commandName == name }
         }
         let help = command.map { "frameplot \($0) --help" } ?? "frameplot --help"
+        if (command == "animate" || command == "render"), message.hasPrefix("Unknown option") {
+            // ArgumentParser meets a scene's option before the scene name and guesses another one.
+            let option = message.split(separator: "'").dropFirst().first.map(String.init) ?? "the option"
+            message = "Unknown option '\(option)': a scene's own options go after its name, e.g. frameplot \(command ?? "animate") gd-locus --sgd"
+        }
         printError("\(message) (see '\(help)')")
         return ExitStatus.usage
     }

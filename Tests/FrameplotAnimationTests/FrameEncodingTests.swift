@@ -10,7 +10,7 @@ import FrameplotScenes
 struct FrameEncodingTests {
     @Test("gd-locus, logistic and mlp frames decode to exactly the drawn pixels", arguments: ["gd-locus", "logistic", "mlp"])
     func realFramesRoundTrip(name: String) throws {
-        let scene = try SceneCatalog.standard.makeScene(name, options: SceneOptions(steps: 40, every: 20))
+        let scene = try SceneCatalog.standard.makeScene(name, arguments: ["--steps", "40", "--every", "20"])
         let renderer = FrameRenderer(scene: scene, progress: .quiet)
         let layer = try renderer.makeStaticLayer()
         let frame = try renderer.makeCanvas()

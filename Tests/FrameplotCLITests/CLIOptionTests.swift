@@ -6,14 +6,6 @@ import FrameplotModel
 /// The option parsers and the least-squares fit, tested directly.
 @Suite("frameplot options")
 struct CLIOptionTests {
-    @Test func sizes() throws {
-        #expect(try PlotSize.parse("800x600") == PlotSize(width: 800, height: 600))
-        #expect(try PlotSize.parse("16×16") == PlotSize(width: 16, height: 16))
-        #expect(throws: CLIError.self) { try PlotSize.parse("15x600") }
-        #expect(throws: CLIError.self) { try PlotSize.parse("800x") }
-        #expect(throws: CLIError.self) { try PlotSize.parse("8193x600") }
-    }
-
     @Test func fitAndModelSpecs() throws {
         #expect(try FitSpec.parse("line") == .polynomial(degree: 1))
         #expect(try FitSpec.parse("poly:3") == .polynomial(degree: 3))

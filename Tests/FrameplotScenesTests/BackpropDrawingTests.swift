@@ -74,8 +74,8 @@ struct BackpropDrawingTests {
 
     @Test("animation: frame count = node events + held frames; first frame bare, last frame complete", arguments: ["shopping", "logistic"])
     func animationFrames(example: String) throws {
-        var options = SceneOptions()
-        options.example = example
+        var options = BackpropScene.Options()
+        options.example = try #require(BackpropScene.Example(rawValue: example))
         let scene = try BackpropScene(options: options)
         let events = scene.trace.events.count
         #expect(scene.frameCount == events + scene.timeline.heldAtStart + scene.timeline.heldAtEnd)
@@ -109,7 +109,7 @@ struct BackpropDrawingTests {
 
     @Test("backward frames go right to left: each gradient appears after its consumers' gradients")
     func backwardOrder() throws {
-        let scene = try BackpropScene()
+        let scene = try BackpropScene(options: BackpropScene.Options())
         let diagram = scene.figure.diagram
         var firstSeen: [Int: Int] = [:]
         for frame in 0..<scene.frameCount {
@@ -124,25 +124,30 @@ struct BackpropDrawingTests {
         #expect(firstSeen.count == diagram.edges.filter { $0.gradientLabel != nil }.count)
     }
 
-    @Test("catalog: backprop is registered with its examples; unknown examples are refused")
+    @Test("catalog: backprop is registered with its examples; unknown examples and unused options are refused")
     func catalog() throws {
         var catalog = SceneCatalog()
-        catalog.registerBackprop()
+        catalog.register(BackpropScene.self)
         #expect(catalog.names.contains("backprop"))
-        var options = SceneOptions()
-        options.example = "shopping"
-        let scene = try catalog.makeScene("backprop", options: options)
+        let scene = try catalog.makeScene("backprop", arguments: ["--example", "shopping"])
         #expect(scene.frameCount == BackpropTrace.shopping().events.count + 9)
-        options.example = "cake"
-        #expect(throws: AnimationError.self) { try catalog.makeScene("backprop", options: options) }
+        #expect(throws: AnimationError.self) { try catalog.makeScene("backprop", arguments: ["--example", "cake"]) }
+        #expect(throws: AnimationError.self) { try catalog.makeScene("backprop", arguments: ["--example", "shopping", "--lr", "0.1"]) }
+        #expect(throws: AnimationError.self) { try catalog.makeScene("backprop", arguments: ["--steps", "3"]) }
         #expect(SceneCatalog.standard.names.contains("backprop"), "the built-in catalog has it too")
+    }
+
+    @Test("the theme is part of the identity: a dark render never reuses light frames")
+    func themeInIdentity() throws {
+        let light = try SceneCatalog.standard.makeScene("backprop")
+        let dark = try SceneCatalog.standard.makeScene("backprop", settings: SceneSettings(theme: .dark))
+        #expect(light.identity != dark.identity)
+        #expect(light.identity == (try SceneCatalog.standard.makeScene("backprop")).identity)
     }
 
     @Test("a requested frame size is met and the figure fits inside it")
     func requestedSize() throws {
-        var options = SceneOptions()
-        options.size = Size(width: 640, height: 360)
-        let scene = try BackpropScene(options: options)
+        let scene = try BackpropScene(options: BackpropScene.Options(), settings: SceneSettings(size: try FrameSize(width: 640, height: 360)))
         #expect(scene.size == Size(width: 640, height: 360))
         #expect(scene.figure.size.width <= 640 && scene.figure.size.height <= 360)
         #expect(scene.figure.size.width > 560 || scene.figure.size.height > 300, "fills most of the frame")
@@ -171,8 +176,8 @@ struct BackpropDrawingTests {
 
     @Test("rendered frames: the gradient arrow of the apple price edge is red only once its gradient is known")
     func renderedFrames() throws {
-        var options = SceneOptions()
-        options.example = "shopping"
+        var options = BackpropScene.Options()
+        options.example = .shopping
         let scene = try BackpropScene(options: options)
         let renderer = FrameRenderer(scene: scene, scale: 1)
         let appleID = try #require(scene.trace.node(labelled: "apple price")?.id)

@@ -14,7 +14,8 @@ struct SceneRenderTests {
 
     @Test("gd-locus frames: parallel equals serial, and a second render gives the same bytes")
     func gdLocusDeterministic() throws {
-        let scene = try GDLocusScene.make(options: SceneOptions(steps: 1_000, every: 200, size: Size(width: 400, height: 200)))
+        let scene = try SceneCatalog.standard.makeScene("gd-locus", arguments: ["--steps", "1000", "--every", "200"],
+                                                        settings: SceneSettings(size: try FrameSize(width: 400, height: 200)))
         let serial = folder("serial"), parallel = folder("parallel")
         defer { try? FileManager.default.removeItem(atPath: serial); try? FileManager.default.removeItem(atPath: parallel) }
         try FrameRenderer(scene: scene, workerCount: 1, progress: .quiet).renderPNGSequence(to: serial)
@@ -44,7 +45,7 @@ struct SceneRenderTests {
 
     @Test("gd-locus pixels: the start + is white and the minimiser's × is red, above the path")
     func gdLocusMarkers() throws {
-        let scene = try #require(try SceneCache.scene("gd-locus") as? FigureAnimation)
+        let scene = try #require(try SceneCache.scene("gd-locus").scene as? FigureAnimation)
         // Static points stack above the per-frame path, so they are drawn with each frame.
         let layer = try FrameRenderer(scene: scene, progress: .quiet).renderFrame(0)
         let t = scene.layout.panels[0].transform

@@ -36,73 +36,134 @@ extension TrainingHistory {
         try writeTextAtomically(csvText(), to: path)
     }
 
-    /// Reads a history written by `writeCSV(to:)` (or any CSV with the same header layout).
+    /// Reads a history file, CSV or JSON lines (see `CSVTable.readLog(at:)`), taking the
+    /// columns by name, in any order; other columns are ignored.
     ///
-    /// `parameterCount` tells which columns after `loss` are parameters; when nil every
-    /// column after `loss` is a parameter. Epochs are set equal to steps.
+    /// `step` and `loss` and every name in `parameters` must be there; each name in `metrics`
+    /// is read when present (an empty cell leaves that row without the metric). A step may be
+    /// written as an integer-valued float (`0.0`, `2.0e+02`); steps must increase from row to
+    /// row. An `epoch` column is read when present (otherwise epochs equal steps).
+    ///
+    /// ```swift
+    /// let h = try TrainingHistory.read(from: "numpy-run.csv", parameters: ["a", "b"])
+    /// ```
+    /// - Throws: `CSVError` for a file that cannot be read as a table or a cell that is not a
+    ///   finite number (naming line and column); ``TrainingError/historyFile(path:line:message:)``
+    ///   for missing columns and steps that are not whole or not increasing.
+    public static func read(from path: String, parameters: [String], metrics: [String] = []) throws -> TrainingHistory {
+        try read(from: CSVTable.readLog(at: path), parameters: parameters, metrics: metrics)
+    }
+
+    /// Reads a history from a table already read (see ``read(from:parameters:metrics:)-(String,_,_)``).
+    ///
+    /// ```swift
+    /// let table = try CSVTable.readLog(at: "run.csv")
+    /// let h = try TrainingHistory.read(from: table, parameters: ["x"])
+    /// ```
+    public static func read(from table: CSVTable, parameters: [String], metrics: [String] = []) throws -> TrainingHistory {
+        let index = HistoryColumnIndex(table.columnNames)
+        let needed = ["step", "loss"] + parameters
+        let missing = needed.filter { index.position(of: $0) == nil }
+        guard missing.isEmpty else {
+            throw TrainingError.historyFile(
+                path: table.file, line: 0,
+                message: "no column \(HistoryColumnIndex.list(missing)) (needs \(HistoryColumnIndex.list(needed)); the file has \(HistoryColumnIndex.list(table.columnNames)))")
+        }
+        // Exact header names select the columns (the first of duplicates, as the table does).
+        let specs = needed.compactMap { index.position(of: $0).map { table.columnNames[$0] } }
+        let numbers = try table.numbers(columns: specs)
+        let steps = try wholeNumbers(numbers.columns[0], rows: numbers.rows, in: table, what: "step")
+        for k in steps.indices.dropFirst() where steps[k] <= steps[k - 1] {
+            throw TrainingError.historyFile(
+                path: table.file, line: table.line(ofRow: numbers.rows[k]),
+                message: "step \(steps[k]) after step \(steps[k - 1]): the rows must be in increasing step order")
+        }
+        var epochs = steps
+        if let epochColumn = index.position(of: "epoch") {
+            let values = try table.numbers(columns: [table.columnNames[epochColumn]])
+            epochs = try wholeNumbers(values.columns[0], rows: values.rows, in: table, what: "epoch")
+        }
+        // Metrics may be sparse (validation every few steps): read each on its own, by row.
+        let presentMetrics = metrics.filter { index.position(of: $0) != nil }
+        var metricValues: [[Int: Double]] = []
+        for name in presentMetrics {
+            guard let column = index.position(of: name) else { continue }
+            let values = try table.numbers(columns: [table.columnNames[column]], options: CSVNumberOptions(missing: .skipRow))
+            metricValues.append(Dictionary(uniqueKeysWithValues: zip(values.rows, values.columns[0])))
+        }
+        let history = TrainingHistory(parameterNames: parameters, metricNames: presentMetrics)
+        history.steps.reserveCapacity(numbers.count)
+        for k in 0..<numbers.count {
+            let row = numbers.rows[k]
+            var metrics: [String: Double] = [:]
+            for (m, name) in presentMetrics.enumerated() {
+                if let value = metricValues[m][row] { metrics[name] = value }
+            }
+            history.steps.append(TrainingStep(
+                step: steps[k], epoch: epochs[k], parameters: (0..<parameters.count).map { numbers.columns[2 + $0][k] },
+                loss: numbers.columns[1][k], metrics: metrics))
+        }
+        return history
+    }
+
+    /// Reads a CSV history whose columns come in the order `csvText()` writes them:
+    /// `step,loss`, then `parameterCount` parameters (all columns when nil), then metrics.
     ///
     /// ```swift
     /// let h = try TrainingHistory.readCSV(from: "run.csv", parameterCount: 2)
     /// ```
     public static func readCSV(from path: String, parameterCount: Int? = nil) throws -> TrainingHistory {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw TrainingError.historyFile(path: path, line: 0, message: "cannot read the file")
-        }
-        return try parseCSV(text, path: path, parameterCount: parameterCount)
-    }
-
-    /// Parses CSV text as written by `csvText()`; `path` only names the source in errors.
-    ///
-    /// ```swift
-    /// let h = try TrainingHistory.parseCSV("step,loss,a\n0,1.5,0\n", parameterCount: 1)
-    /// ```
-    public static func parseCSV(_ text: String, path: String = "<text>", parameterCount: Int? = nil) throws -> TrainingHistory {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        guard let headerLine = lines.first else {
-            throw TrainingError.historyFile(path: path, line: 1, message: "missing header line")
-        }
-        let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { unquote(String($0)) }
-        guard header.count >= 2, header[0] == "step", header[1] == "loss" else {
+        let table = try CSVTable(contentsOf: path, options: CSVReadOptions(header: .present))
+        guard table.columnNames.count >= 2, table.columnNames[0] == "step", table.columnNames[1] == "loss" else {
             throw TrainingError.historyFile(path: path, line: 1, message: "header must start with \"step,loss\"")
         }
-        let rest = Array(header.dropFirst(2))
-        let pCount = parameterCount ?? rest.count
-        guard pCount >= 0, pCount <= rest.count else {
-            throw TrainingError.historyFile(path: path, line: 1, message: "header has \(rest.count) columns after loss, expected at least \(pCount) parameters")
+        let rest = Array(table.columnNames.dropFirst(2))
+        let count = parameterCount ?? rest.count
+        guard count >= 0, count <= rest.count else {
+            throw TrainingError.historyFile(
+                path: path, line: 1, message: "header has \(rest.count) columns after loss, expected at least \(count) parameters")
         }
-        let history = TrainingHistory(parameterNames: Array(rest.prefix(pCount)), metricNames: Array(rest.dropFirst(pCount)))
-        for (offset, line) in lines.enumerated().dropFirst() {
-            let lineNumber = offset + 1
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == header.count else {
-                throw TrainingError.historyFile(path: path, line: lineNumber, message: "expected \(header.count) cells, found \(cells.count)")
+        return try read(from: table, parameters: Array(rest.prefix(count)), metrics: Array(rest.dropFirst(count)))
+    }
+
+    private static func wholeNumbers(_ values: [Double], rows: [Int], in table: CSVTable, what: String) throws -> [Int] {
+        try values.enumerated().map { k, value in
+            guard value == value.rounded(), abs(value) < 9.0e15 else {
+                throw TrainingError.historyFile(path: table.file, line: table.line(ofRow: rows[k]),
+                                                message: "\(what) \(formatNumber(value)) is not a whole number")
             }
-            guard let step = Int(cells[0]) else {
-                throw TrainingError.historyFile(path: path, line: lineNumber, message: "step \"\(cells[0])\" is not an integer")
-            }
-            func number(_ column: Int) throws -> Double {
-                guard let v = Double(cells[column]) else {
-                    throw TrainingError.historyFile(path: path, line: lineNumber, message: "column \(column + 1) (\(header[column])): \"\(cells[column])\" is not a number")
-                }
-                return v
-            }
-            let loss = try number(1)
-            var parameters: [Double] = []
-            parameters.reserveCapacity(pCount)
-            for c in 0..<pCount { parameters.append(try number(2 + c)) }
-            var metrics: [String: Double] = [:]
-            for (m, name) in history.metricNames.enumerated() where !cells[2 + pCount + m].isEmpty {
-                metrics[name] = try number(2 + pCount + m)
-            }
-            history.steps.append(TrainingStep(step: step, epoch: step, parameters: parameters, loss: loss, metrics: metrics))
+            return Int(value)
         }
-        return history
+    }
+}
+
+/// Finds history columns by name in linear time: an exact name first, then the same name
+/// ignoring case and surrounding spaces (when that is unambiguous).
+struct HistoryColumnIndex {
+    private var exact: [String: Int] = [:]
+    private var folded: [String: Int] = [:]
+    private var ambiguous: Set<String> = []
+
+    init(_ names: [String]) {
+        for (i, name) in names.enumerated() {
+            if exact[name] == nil { exact[name] = i }
+            let key = Self.fold(name)
+            if folded[key] == nil { folded[key] = i } else { ambiguous.insert(key) }
+        }
+    }
+
+    func position(of name: String) -> Int? {
+        if let i = exact[name] { return i }
+        let key = Self.fold(name)
+        return ambiguous.contains(key) ? nil : folded[key]
+    }
+
+    static func fold(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
+
+    /// Names for a one-line message: quoted, at most `limit` of them, then how many more.
+    static func list(_ names: [String], limit: Int = 8) -> String {
+        let shown = names.prefix(limit).map { "\"" + String($0.prefix(40)) + "\"" }.joined(separator: ", ")
+        return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
     }
 }
 
@@ -117,9 +178,4 @@ func formatNumber(_ value: Double) -> String {
 private func csvEscape(_ field: String) -> String {
     guard field.contains(",") || field.contains("\"") || field.contains("\n") else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
-
-private func unquote(_ field: String) -> String {
-    guard field.count >= 2, field.hasPrefix("\""), field.hasSuffix("\"") else { return field }
-    return String(field.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
 }

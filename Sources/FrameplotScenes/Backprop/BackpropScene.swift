@@ -7,19 +7,56 @@ import FrameplotPlot
 /// parameters are updated — with a few held frames at the start (the bare graph) and at
 /// the end (every value). A frame is a pure function of its index.
 ///
-/// Options: `example` = `logistic` (default: a logistic neuron, affine → σ → cross-entropy,
-/// with an update at `learningRate`, default 0.5) or `shopping` (the post's apples and
-/// oranges, forward and backward only); `size` fits the figure into that frame size;
-/// `theme` (`default`, `slides`, `dark`); `framesPerSecond` (default 1.5).
+/// Options: `--example logistic` (default: a logistic neuron, affine → σ → cross-entropy,
+/// with an update at `--lr`, default 0.5) or `--example shopping` (the post's apples and
+/// oranges, forward and backward only, so it takes no `--lr`); the shared size (the figure is
+/// fitted into it), theme and frame rate (default 1.5).
 ///
 /// ```swift
-/// var options = SceneOptions()
-/// options.example = "shopping"
-/// let scene = try BackpropScene(options: options)
+/// var options = BackpropScene.Options()
+/// options.example = .shopping
+/// let scene = try BackpropScene.prepare(SceneRequest(options: options))
 /// try FrameRenderer(scene: scene).renderPNGSequence(to: "Output/backprop")
 /// ```
-public struct BackpropScene: AnimationScene {
-    public let name = "backprop"
+public struct BackpropScene: AnimationScene, SceneDefinition {
+    /// The worked examples.
+    public enum Example: String, CaseIterable, Codable, Sendable {
+        case logistic, shopping
+    }
+
+    /// What `backprop` reads.
+    public struct Options: SceneOptionSet {
+        public var example = Example.logistic
+        /// The update's learning rate (logistic example only); nil is 0.5.
+        public var learningRate: Double?
+
+        public init() {}
+
+        public static let options: [SceneOption<Options>] = [
+            .custom("example", \.example, valueName: "NAME",
+                    help: "The graph: logistic (a neuron with its update) or shopping (apples, oranges and tax).",
+                    defaultText: Example.logistic.rawValue) { text in
+                guard let example = Example(rawValue: text.lowercased()) else {
+                    throw AnimationError.invalidOption(
+                        "--example \(SceneText.clipped(text)): the backprop scene knows \(Example.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return example
+            },
+            .learningRate(\.learningRate, help: "Learning rate of the parameter update (logistic example).", defaultText: "0.5"),
+        ]
+
+        public func validate(rendering: Bool) throws {
+            if example == .shopping, learningRate != nil {
+                throw AnimationError.invalidOption("--lr: the shopping example has no parameter update; use it with --example logistic")
+            }
+        }
+    }
+
+    public static let name = "backprop"
+    public static let summary = "backpropagation on a computation graph, one frame per node event (--example logistic | shopping)"
+    public static let historyColumns: [HistoryColumn] = []
+
+    public var name: String { Self.name }
     public let size: Size
     public let framesPerSecond: Double
     public let example: String
@@ -31,34 +68,19 @@ public struct BackpropScene: AnimationScene {
 
     public var frameCount: Int { timeline.frameCount }
 
-    public var fingerprint: [String: String] {
-        var f = ["example": example, "frames": String(frameCount)]
-        if let eta = trace.learningRate { f["learningRate"] = String(eta) }
-        return f
+    public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
+        try request.prepared(BackpropScene(options: request.options, settings: request.settings), recordedRun: nil)
     }
 
-    /// Builds the scene from catalog options.
-    ///
-    /// - Throws: ``AnimationError/invalidOption(_:)`` for an unknown example.
-    public init(options: SceneOptions = SceneOptions()) throws {
-        let example = options.example ?? "logistic"
+    /// Builds the scene from its options and the shared settings.
+    public init(options: Options, settings: SceneSettings = SceneSettings()) throws {
         let trace: BackpropTrace
-        switch example {
-        case "logistic": trace = try .logisticNeuron(learningRate: options.learningRate ?? 0.5)
-        case "shopping": trace = .shopping()
-        default:
-            throw AnimationError.invalidOption(
-                "--example \(example): the backprop scene knows \(BackpropDiagrams.exampleNames.joined(separator: ", "))")
+        switch options.example {
+        case .logistic: trace = try .logisticNeuron(learningRate: options.learningRate ?? 0.5)
+        case .shopping: trace = .shopping()
         }
-        var theme = Theme.default
-        if let name = options.theme {
-            guard let named = Theme.named(name) else {
-                throw AnimationError.invalidOption("--theme \(name): choose default, slides or dark")
-            }
-            theme = named
-        }
-        try self.init(trace: trace, example: example, size: options.size, theme: theme,
-                      framesPerSecond: options.framesPerSecond ?? 1.5)
+        try self.init(trace: trace, example: options.example.rawValue, size: settings.size?.size, theme: settings.theme.theme,
+                      framesPerSecond: settings.framesPerSecond(default: 1.5))
     }
 
     /// A scene for any trace; `size` nil uses the figure's natural size.
@@ -116,20 +138,5 @@ public struct BackpropScene: AnimationScene {
             return "One training step: forward pass left to right, then gradients right to left"
         }
         return BackpropFigure.legendText(trace)
-    }
-}
-
-extension SceneCatalog {
-    /// Registers the `backprop` scene (options: `example` = `logistic` | `shopping`).
-    ///
-    /// ```swift
-    /// var catalog = SceneCatalog()
-    /// catalog.registerBackprop()
-    /// let scene = try catalog.makeScene("backprop", options: SceneOptions(example: "shopping"))
-    /// ```
-    public mutating func registerBackprop() {
-        register("backprop", summary: "backpropagation on a computation graph, one frame per node event (--example logistic | shopping)") {
-            try BackpropScene(options: $0)
-        }
     }
 }

@@ -4,17 +4,52 @@ import FrameplotCanvas
 import FrameplotModel
 import FrameplotPlot
 
-/// `gd1d`: gradient descent on f(x) = ½(x − 5)² + 1 from x = 9 with η = 0.5 (600x600).
+/// `gd1d`: gradient descent on a function of x, by default f(x) = ½(x − 5)² + 1 from x = 9
+/// with η = 0.5 (600x600), or on any formula typed with `--function`.
 ///
 /// Each frame shows the curve, the tangent at the current x, the step to the next x (an
-/// arrow along the curve), a dashed vertical line and a dot at x; limits 0..10.
+/// arrow along the curve), a dashed vertical line and a dot at x. The built-in parabola is
+/// drawn on 0..10 with a × at its minimum; a typed function on the range the run covers.
 ///
 /// ```swift
-/// let scene = try GD1DScene.make(options: SceneOptions(learningRate: 0.9))
+/// var options = GD1DScene.Options()
+/// options.function = "x^4 - 3*x^2 + x"
+/// options.start = 2
+/// options.learningRate = 0.02
+/// let scene = try GD1DScene.prepare(SceneRequest(options: options))
 /// ```
-public enum GD1DScene {
+public enum GD1DScene: SceneDefinition {
+    /// What `gd1d` reads.
+    public struct Options: SceneOptionSet {
+        public var steps = 12
+        public var every = 1
+        public var learningRate = 0.5
+        /// A formula in x (normalised text, see `MathExpression`); nil is ½(x − 5)² + 1.
+        public var function: String?
+        /// The start x₀; nil is 9.
+        public var start: Double?
+
+        public init() {}
+
+        public static let options: [SceneOption<Options>] = [
+            .steps(\.steps),
+            .every(\.every),
+            .learningRate(\.learningRate, help: "Learning rate η of x ← x − η f′(x)."),
+            .custom("function", \.function, valueName: "EXPR",
+                    help: "The function of x to descend, e.g. \"x^4 - 3*x^2 + x\": numbers, x, + - * / ^, parentheses, sin cos tan exp log sqrt abs tanh, pi, e.",
+                    use: .drawing, defaultText: "½(x − 5)² + 1") { text in
+                try SceneFunction(parsing: text).text
+            },
+            .value("start", \.start, valueName: "X", help: "The start x₀.", defaultText: "9"),
+        ]
+    }
+
     public static let name = "gd1d"
+    public static let summary = "gradient descent on a function of x (½(x − 5)² + 1, or --function EXPR): tangent, step, dot"
     public static let parameterNames = ["x"]
+    public static let historyColumns = HistoryColumn.stepAndLoss(loss: "f(x)") + [
+        HistoryColumn("x", "the point x"),
+    ]
     static let defaultSize = Size(width: 600, height: 600)
 
     /// f(x) = ½(x − 5)² + 1.
@@ -22,68 +57,136 @@ public enum GD1DScene {
     /// f′(x) = x − 5.
     public static func slope(_ x: Double) -> Double { x - 5 }
 
-    public static func make(options: SceneOptions) throws -> FigureAnimation {
-        let run = try options.history ?? train(options: options)
-        try run.requireParameters(parameterNames, scene: name)
-        return try scene(run: run, options: options)
+    public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
+        let function = try SceneFunction(request.options.function)
+        let run = try request.run(parameters: parameterNames, scene: name,
+                                  recordedOn: function.isBuiltIn ? "gd1d's built-in function ½(x − 5)² + 1" : "f(x) = \(function.text)",
+                                  needs: "--function EXPR (its loss column must be f(x))", builtInLoss: { function.value($0[0]) }) {
+            try train(function, options: request.options)
+        }
+        return try request.prepared(scene(run: run, function: function, settings: request.settings), recordedRun: run)
     }
 
-    public static func train(options: SceneOptions) throws -> RecordedRun {
-        let configuration = TrainingConfiguration(steps: options.steps ?? 12, recordEvery: options.every ?? 1,
-                                                  learningRate: .constant(options.learningRate ?? 0.5))
+    public static func train(options: Options) throws -> RecordedRun {
+        try train(SceneFunction(options.function), options: options)
+    }
+
+    static func train(_ function: SceneFunction, options: Options) throws -> RecordedRun {
+        let configuration = TrainingConfiguration(steps: options.steps, recordEvery: options.every,
+                                                  learningRate: .constant(options.learningRate))
         let recorder = AnimationRecorder()
-        _ = try Trainer(configuration: configuration).train(ParabolaObjective(), from: [9], observer: recorder)
+        _ = try Trainer(configuration: configuration).train(FunctionObjective(function: function), from: [options.start ?? 9],
+                                                            observer: recorder)
         return recorder.run
     }
 
+    /// The caption of a frame of the built-in parabola.
     public static func caption(_ step: TrainingStep) -> String {
-        let x = step.parameters[0]
-        return String(format: "step %d:  x = %.4f   f(x) = %.4f   f′(x) = %.4f", step.step, x, f(x), slope(x))
+        caption(step.step, x: step.parameters[0], function: .parabola)
     }
 
-    static func scene(run: RecordedRun, options: SceneOptions) throws -> FigureAnimation {
-        let size = options.size ?? defaultSize
-        var figure = Figure(width: size.width, height: size.height, theme: try SceneTheme.named(options.theme))
+    static func caption(_ step: Int, x: Double, function: SceneFunction) -> String {
+        String(format: "step %d:  x = %.4f   f(x) = %.4f   f′(x) = %.4f", step, x, function.value(x), function.slope(x))
+    }
+
+    static func scene(run: RecordedRun, function: SceneFunction, settings: SceneSettings) throws -> FigureAnimation {
+        var figure = SceneFigure.figure(settings, defaultSize: defaultSize)
+        let (xRange, yRange) = function.isBuiltIn ? (0.0...10.0, 0.0...10.0) : function.ranges(covering: run.steps.map { $0.parameters[0] })
         var axes = Axes()
-        axes.x = AxisSpec(label: "$x$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
-        axes.y = AxisSpec(label: "$f(x)$", limits: AxisLimits(lower: 0, upper: 10), margin: 0)
-        axes.function(domain: 0...10, color: .cycle(0), width: 2) { f($0) }
-        axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: .ink)   // the target, unlike the moving accent
+        axes.x = AxisSpec(label: "$x$", limits: AxisLimits(lower: xRange.lowerBound, upper: xRange.upperBound), margin: 0)
+        axes.y = AxisSpec(label: "$f(x)$", limits: AxisLimits(lower: yRange.lowerBound, upper: yRange.upperBound), margin: 0)
+        if !function.isBuiltIn { axes.title = MathText.escaped("f(x) = \(function.text)") }
+        axes.function(domain: xRange, color: .cycle(0), width: 2) { function.value($0) }
+        if function.isBuiltIn {
+            axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: .ink)   // the target, unlike the moving accent
+        }
         figure.axes = axes
 
-        let fingerprint = ["frames": String(run.steps.count), "lr": String(options.learningRate ?? 0.5),
-                           "theme": options.theme ?? "default", "history": String(options.history != nil)]
-        let steps = run.steps
-        return try FigureAnimation(name: name, run: run, figure: figure, framesPerSecond: options.framesPerSecond ?? 2,
-                                   fingerprint: fingerprint) { frame, figure in
-            let x = frame.step.parameters[0], y = f(x)
+        return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 2) { frame, figure in
+            let x = frame.step.parameters[0], y = function.value(x), slope = function.slope(x)
             let accent = MarkColor.accent
             let past = frame.past.dropLast()
             if !past.isEmpty {
-                figure.axes.scatter(xs: past.map { $0.parameters[0] }, ys: past.map { f($0.parameters[0]) }, size: 5,
-                                    color: .deemphasized(Color(hex: 0x7f7f7f)), alpha: 0.6, layer: .dynamic)
+                figure.axes.scatter(xs: past.map { $0.parameters[0] }, ys: past.map { function.value($0.parameters[0]) }, size: 5,
+                                    color: .deemphasized(Color(hex: 0x7f7f7f)), alpha: 0.6)
             }
-            figure.axes.straightLine(slope: slope(x), intercept: y - slope(x) * x, color: .cycle(1),
-                                     width: 1.5, layer: .dynamic)
-            figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3], layer: .dynamic)
-            if frame.index + 1 < steps.count {
-                let next = steps[frame.index + 1].parameters[0]
-                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: next, y: f(next)), color: .ink,
-                                  width: 1.5, layer: .dynamic)
+            figure.axes.straightLine(slope: slope, intercept: y - slope * x, color: .cycle(1), width: 1.5)
+            figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3])
+            if let nextX = frame.nextRecordedParameters?[0] {
+                figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: function.value(nextX)), color: figure.theme.colors.text,
+                                  width: 1.5)
             }
-            figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent, layer: .dynamic)
-            figure.axes.text(caption(frame.step), axesFraction: DataPoint(x: 0.5, y: 0.97), anchor: .topCenter,
-                             background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
+            figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent)
+            figure.axes.text(caption(frame.step.step, x: x, function: function), axesFraction: DataPoint(x: 0.5, y: 0.97),
+                             anchor: .topCenter, background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }
 }
 
-/// f(x) = ½(x − 5)² + 1 as a training objective with one parameter `x`.
-struct ParabolaObjective: TrainingObjective {
+extension AnimationFrame {
+    /// The parameters of the recorded state after this frame's, if any (where the next step lands).
+    var nextRecordedParameters: [Double]? { index + 1 < run.steps.count ? Array(run.steps[index + 1].parameters) : nil }
+}
+
+/// The function `gd1d` descends: the built-in parabola or a typed formula in x.
+struct SceneFunction: Sendable {
+    /// The normalised formula (empty for the parabola).
+    let text: String
+    private let expression: MathExpression?
+
+    static let parabola = SceneFunction(text: "", expression: nil)
+
+    private init(text: String, expression: MathExpression?) { self.text = text; self.expression = expression }
+
+    /// The formula `text` as typed.
+    ///
+    /// - Throws: ``AnimationError/invalidOption(_:)`` naming `--function`, the text and the offending character.
+    init(parsing text: String) throws {
+        do {
+            let expression = try MathExpression.parse(text, variables: ["x"])
+            self.init(text: expression.description, expression: expression)
+        } catch {
+            throw AnimationError.invalidOption("--function \"\(SceneText.clipped(text))\": \(error)")
+        }
+    }
+
+    /// The function of the options: the parabola when `text` is nil.
+    init(_ text: String?) throws {
+        self = try text.map { try SceneFunction(parsing: $0) } ?? .parabola
+    }
+
+    var isBuiltIn: Bool { expression == nil }
+
+    func value(_ x: Double) -> Double { expression?.value(at: [x]) ?? GD1DScene.f(x) }
+
+    func slope(_ x: Double) -> Double { expression?.gradient(at: [x])[0] ?? GD1DScene.slope(x) }
+
+    /// Limits that show the whole run: the x it visits and x = 0 (where typed formulas are
+    /// usually centred) with a margin, and the values there.
+    func ranges(covering xs: [Double]) -> (ClosedRange<Double>, ClosedRange<Double>) {
+        let finite = xs.filter(\.isFinite)
+        let low = Swift.min(finite.min() ?? -1, 0), high = Swift.max(finite.max() ?? 1, 0)
+        let margin = 0.3 * (high - low) + 0.5
+        let xRange = (low - margin)...(high + margin)
+        // The curve over the range, but the y limits follow the run (a pole must not flatten it).
+        let samples = (0...200).map { value(xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double($0) / 200) }
+            .filter(\.isFinite)
+        let visited = finite.map(value).filter(\.isFinite)
+        let sorted = samples.sorted()
+        let bottom = Swift.min(sorted.first ?? 0, visited.min() ?? 0)
+        let upperQuartile = sorted.isEmpty ? -Double.infinity : sorted[(sorted.count * 3) / 4]
+        let top = Swift.max(visited.max() ?? 1, upperQuartile)
+        return (xRange, PlotRanges.padded([bottom, top], fraction: 0.12))
+    }
+}
+
+/// A function of x as a training objective with one parameter `x`.
+struct FunctionObjective: TrainingObjective {
+    let function: SceneFunction
     var parameterNames: [String] { ["x"] }
     var sampleCount: Int { 1 }
-    func loss(at parameters: [Double]) -> Double { GD1DScene.f(parameters[0]) }
+    func loss(at parameters: [Double]) -> Double { function.value(parameters[0]) }
     func gradient(at parameters: [Double], batch: ArraySlice<Int>?, into gradient: inout [Double]) {
-        gradient[0] = GD1DScene.slope(parameters[0])
+        gradient[0] = function.slope(parameters[0])
     }
 }

@@ -4,56 +4,125 @@ import FrameplotCanvas
 import FrameplotModel
 import FrameplotPlot
 
-/// `linreg`: the height/weight regression of the gradient-descent talk (seeds, section 002).
+/// `linreg`: the height/weight regression of the gradient-descent talk (seeds, section 002), on
+/// its five points or on your own two columns.
 ///
-/// Heights and weights are centred, a bias column added, w = [2, −1], η = 0.01, 200
-/// iterations of batch gradient descent on L = mean(yd²)/2. Left: the 5 points with the
-/// regression line moving (drawn in the original units); right: the learning curve
-/// growing. Japanese labels as on the slides: 身長, 体重, 損失関数値, 繰り返し回数.
+/// As on the slides, training centres both columns, adds a bias column and runs batch gradient
+/// descent on L = mean(yd²)/2 from w = [2, −1] with η = 0.01 for 200 iterations. Left: the
+/// points with the regression line moving; right: the learning curve growing. Japanese labels
+/// as on the slides: 身長, 体重, 損失関数値, 繰り返し回数.
+///
+/// The history is in the units of your columns: `w0` is the intercept and `w1` the slope of
+/// ŷ = w0 + w1·x. (The slides print the centred intercept, w0 − ȳ + w1·x̄; the slope is the
+/// same in both.) On your data (`--data FILE --x COL --y COL`) x is standardised for training,
+/// so any scale converges, and the run starts from the line through (x̄, ȳ + sy/2) with slope
+/// −sy/(2·sx); titles, limits and ticks come from your columns.
 ///
 /// ```swift
-/// let scene = try LinregScene.make(options: SceneOptions())
+/// let scene = try LinregScene.prepare(SceneRequest(options: LinregScene.Options()))
 /// try scene.render(to: "Output/linreg.gif")
 /// ```
-public enum LinregScene {
+public enum LinregScene: SceneDefinition {
+    /// What `linreg` reads.
+    public struct Options: SceneOptionSet {
+        public var steps = 200
+        public var every = 1
+        /// nil: 0.01 on the built-in points (the slides), 0.05 on `--data` (standardised x).
+        public var learningRate: Double?
+        public var data = DataSelection()
+
+        public init() {}
+
+        public static let options: [SceneOption<Options>] = [
+            .steps(\.steps),
+            .every(\.every),
+            .learningRate(\.learningRate, help: "Learning rate of batch gradient descent.",
+                          defaultText: "0.01 on the built-in points, 0.05 on --data"),
+        ] + SceneOption.data(\.data, label: .none)
+
+        public func validate(rendering: Bool) throws { try data.check(label: .none) }
+
+        public var inputFiles: [String] { data.inputFiles }
+    }
+
     public static let name = "linreg"
-    /// Bias first, then the slope on the centred height.
+    public static let summary = "height/weight regression by gradient descent: moving line and learning curve (Japanese labels); --data for your own points"
+    /// Intercept, then slope, in the units of the columns.
     public static let parameterNames = ["w0", "w1"]
+    public static let historyColumns = HistoryColumn.stepAndLoss(loss: "half the mean squared error, mean((ŷ − y)²)/2") + [
+        HistoryColumn("w0", "intercept of ŷ = w0 + w1·x, in units of y (the slides' centred w0 is w0 − ȳ + w1·x̄)"),
+        HistoryColumn("w1", "slope of ŷ = w0 + w1·x, in units of y per unit of x"),
+    ]
     static let defaultSize = Size(width: 800, height: 400)
 
-    public static func make(options: SceneOptions) throws -> FigureAnimation {
-        let run = try options.history ?? train(options: options)
-        try run.requireParameters(parameterNames, scene: name)
-        return try scene(run: run, options: options)
+    static func points(_ options: Options) throws -> LinePoints {
+        try LinePoints.load(options.data, builtIn: LinePoints(builtIn: .heightWeight, xTitle: "身長 (cm)", yTitle: "体重 (kg)"))
     }
 
-    /// Batch gradient descent as on the slides (one frame per iteration by default).
-    public static func train(options: SceneOptions) throws -> RecordedRun {
-        let configuration = TrainingConfiguration(steps: options.steps ?? 200, recordEvery: options.every ?? 1,
-                                                  learningRate: .constant(options.learningRate ?? 0.01))
+    public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
+        let points = try points(request.options)
+        let run = try request.run(parameters: parameterNames, scene: name, needs: "--data FILE --x COL --y COL",
+                                  builtInLoss: points.isBuiltIn ? { points.meanSquaredError(slope: $0[1], intercept: $0[0]) / 2 } : nil) {
+            try train(points, options: request.options)
+        }
+        return try request.prepared(scene(run: run, points: points, settings: request.settings), recordedRun: run)
+    }
+
+    /// Trains with `options` on the points they select (the slides' five by default).
+    public static func train(options: Options) throws -> RecordedRun {
+        try train(points(options), options: options)
+    }
+
+    static func train(_ points: LinePoints, options: Options) throws -> RecordedRun {
+        let m = points.moments
         let recorder = AnimationRecorder()
-        _ = try Trainer(configuration: configuration).train(
-            ReferenceRuns.heightWeightObjective(), from: ReferenceRuns.heightWeightInitialParameters, observer: recorder)
-        return recorder.run
+        // Training coordinates: y centred; x centred (the slides) or standardised (user data).
+        let xScale = points.isBuiltIn ? 1 : m.xScale
+        let configuration = TrainingConfiguration(steps: options.steps, recordEvery: options.every,
+                                                  learningRate: .constant(options.learningRate ?? (points.isBuiltIn ? 0.01 : 0.05)))
+        let objective: LinearRegressionObjective
+        let start: [Double]
+        if points.isBuiltIn {
+            objective = ReferenceRuns.heightWeightObjective()
+            start = ReferenceRuns.heightWeightInitialParameters
+        } else {
+            var design = Matrix(rows: points.xs.count, cols: 2, repeating: 1)
+            for r in points.xs.indices { design[r, 1] = (points.xs[r] - m.xMean) / xScale }
+            objective = try LinearRegressionObjective(design: design, targets: points.ys.map { $0 - m.yMean },
+                                                      parameterNames: parameterNames, lossScale: .halfMeanSquaredError)
+            start = [m.yScale / 2, -m.yScale / 2]
+        }
+        _ = try Trainer(configuration: configuration).train(objective, from: start, observer: recorder)
+        // Back to the user's units: ŷ = ȳ + w0c + (w1c/sx)(x − x̄) = w0 + w1·x. The loss is unchanged.
+        return recorder.run.mappingStates(parameterNames: parameterNames) { state in
+            let slope = state.parameters[1] / xScale
+            state.parameters = [m.yMean + state.parameters[0] - slope * m.xMean, slope]
+        }
     }
 
-    /// The caption of a frame, in the slides' log format.
+    /// The slides' centred parameters of the built-in run's [w0, w1]: [w0 − ȳ + w1·x̄, w1].
+    ///
+    /// ```swift
+    /// LinregScene.centredParameters([182.4288, -0.6728])   // [1.98, -0.6728], the slides' "iter = 0"
+    /// ```
+    public static func centredParameters(_ parameters: [Double]) -> [Double] {
+        let heights = Dataset.heightWeight.column(0), weights = Dataset.heightWeight.targets
+        let xMean = heights.reduce(0, +) / Double(heights.count), yMean = weights.reduce(0, +) / Double(weights.count)
+        return [parameters[0] - yMean + parameters[1] * xMean, parameters[1]]
+    }
+
+    /// The caption of the data panel.
     public static func caption(_ step: TrainingStep) -> String {
-        String(format: "iter = %d  L = %.6f  w0 = %.6f  w1 = %.6f", step.step, step.loss, step.parameters[0], step.parameters[1])
+        "k = \(step.step)   w0 = \(SceneFigure.number(step.parameters[0], decimals: 4))   w1 = \(SceneFigure.number(step.parameters[1], decimals: 4))"
     }
 
-    static func scene(run: RecordedRun, options: SceneOptions) throws -> FigureAnimation {
-        let size = options.size ?? defaultSize
-        let data = Dataset.heightWeight
-        let heights = data.column(0), weights = data.targets
-        let xMean = heights.reduce(0, +) / Double(heights.count)
-        let yMean = weights.reduce(0, +) / Double(weights.count)
-
-        var figure = Figure(width: size.width, height: size.height, columns: 2, theme: try SceneTheme.named(options.theme))
+    static func scene(run: RecordedRun, points: LinePoints, settings: SceneSettings) throws -> FigureAnimation {
+        var figure = SceneFigure.figure(settings, defaultSize: defaultSize, columns: 2)
         var left = Axes()
-        left.x = AxisSpec(label: "身長 (cm)", limits: AxisLimits(lower: 164, upper: 178), margin: 0)
-        left.y = AxisSpec(label: "体重 (kg)", limits: AxisLimits(lower: 55, upper: 80), margin: 0)
-        left.scatter(xs: heights, ys: weights, size: 8)
+        let (xRange, yRange) = points.isBuiltIn ? (164.0...178.0, 55.0...80.0) : (PlotRanges.padded(points.xs), PlotRanges.padded(points.ys))
+        left.x = AxisSpec(label: points.xTitle, limits: AxisLimits(lower: xRange.lowerBound, upper: xRange.upperBound), margin: 0)
+        left.y = AxisSpec(label: points.yTitle, limits: AxisLimits(lower: yRange.lowerBound, upper: yRange.upperBound), margin: 0)
+        left.scatter(xs: points.xs, ys: points.ys, size: points.xs.count > 500 ? 4 : 8)
         figure[0, 0] = left
 
         // Stable axes: the whole history decides the learning curve's limits.
@@ -64,24 +133,18 @@ public enum LinregScene {
         right.y = AxisSpec(label: "損失関数値", limits: AxisLimits(lower: 0, upper: maxLoss * 1.05), margin: 0)
         figure[0, 1] = right
 
-        let fingerprint = ["frames": String(run.steps.count), "lr": String(options.learningRate ?? 0.01),
-                           "every": String(options.every ?? 1), "theme": options.theme ?? "default",
-                           "history": String(options.history != nil)]
-        return try FigureAnimation(name: name, run: run, figure: figure, framesPerSecond: options.framesPerSecond ?? 20,
-                                   fingerprint: fingerprint) { frame, figure in
+        return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let w = frame.step.parameters
-            // Back to the original units: weight = ȳ + w0 + w1·(height − x̄).
-            figure[0, 0].straightLine(slope: w[1], intercept: yMean + w[0] - w[1] * xMean, color: .accent,
-                                      width: 2, layer: .dynamic)
-            figure[0, 0].text(String(format: "k = %d   w0 = %.4f   w1 = %.4f", frame.step.step, w[0], w[1]),
-                              axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft, background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
+            figure[0, 0].straightLine(slope: w[1], intercept: w[0], color: .accent, width: 2)
+            figure[0, 0].text(caption(frame.step), axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft,
+                              background: figure.theme.colors.axesFace.withAlpha(0.85))
             let past = frame.past
             figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: .cycle(0),
-                              width: 2, layer: .dynamic)
+                              width: 2)
             figure[0, 1].scatter(xs: [Double(frame.step.step)], ys: [frame.step.loss], size: 7,
-                                 color: .cycle(0), layer: .dynamic)
-            figure[0, 1].text(String(format: "L = %.6f", frame.step.loss), axesFraction: DataPoint(x: 0.97, y: 0.97),
-                              anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85), layer: .dynamic)
+                                 color: .cycle(0))
+            figure[0, 1].text("L = \(SceneFigure.number(frame.step.loss, decimals: 6))", axesFraction: DataPoint(x: 0.97, y: 0.97),
+                              anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }
 }

@@ -1,40 +1,16 @@
 import Foundation
+import FrameplotAnimation
 import FrameplotModel
 
-/// A figure or frame size in layout units.
+/// A checked figure size in layout units, as the figure commands carry it (parsed and checked
+/// once, as a ``FrameSize``, when the arguments are read).
 struct PlotSize: Equatable {
     var width: Int
     var height: Int
-
-    static let minimum = 16
-    static let maximum = 8192
-
-    /// Parses `WxH` (also `W×H` and `W*H`), each side from 16 to 8192.
-    static func parse(_ text: String, option: String = "--size") throws -> PlotSize {
-        let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" || $0 == "*" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
-            throw CLIError.usage("\(option) \(text): expected WIDTHxHEIGHT, e.g. 800x600")
-        }
-        for (name, value) in [("width", width), ("height", height)] {
-            if value < minimum { throw CLIError.usage("\(option) \(text): \(name) must be at least \(minimum)") }
-            if value > maximum { throw CLIError.usage("\(option) \(text): \(name) must be at most \(maximum)") }
-        }
-        return PlotSize(width: width, height: height)
-    }
 }
 
-/// The themes every command knows.
-enum ThemeName: String, CaseIterable {
-    case `default`, slides, dark
-
-    static func parse(_ text: String) throws -> ThemeName {
-        guard let theme = ThemeName(rawValue: text.lowercased()) else {
-            let names = allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError.usage("--theme \(text): unknown theme; use one of \(names)")
-        }
-        return theme
-    }
+extension PlotSize {
+    init(_ size: FrameSize) { self.init(width: size.width, height: size.height) }
 }
 
 /// `--xlim A,B` and `--ylim A,B`.

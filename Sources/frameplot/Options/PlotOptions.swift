@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrameplotAnimation
 import FrameplotModel
 import FrameplotPlot
 
@@ -10,14 +11,16 @@ struct PlotOptions: ParsableArguments {
         valueName: "file"))
     var output: String
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Figure size in layout units (pixels at scale 1), from 16 to 8192.", valueName: "WxH"))
-    var size: String = "800x600"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Figure size in layout units (pixels at scale 1), from 16 to 8192 (default: 800x600).", valueName: "WxH"),
+            transform: FrameSize.init(parsing:))
+    var size: FrameSize?
 
-    @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG, and the images of rasterized marks in PDF/SVG).", valueName: "S"))
-    var scale: Double = 1
+    @Option(help: ArgumentHelp("Pixel density: 2 draws twice the pixels with the same layout (PNG, and the images of rasterized marks in PDF/SVG), 0.25 to 8 (default: 1).", valueName: "S"),
+            transform: RenderScale.init(parsing:))
+    var scale: RenderScale = .one
 
-    @Option(help: ArgumentHelp("Look of the figure: default, slides or dark.", valueName: "name"))
-    var theme: String = "default"
+    @Option(help: ArgumentHelp("Look of the figure: default, slides or dark (default: default).", valueName: "name"), transform: ThemeName.init(parsing:))
+    var theme: ThemeName = .default
 
     @Option(help: ArgumentHelp("Title; any Unicode, with $…$ for simple maths such as $x_1^2$.", valueName: "text"))
     var title: String?
@@ -78,20 +81,15 @@ extension PlotOptions {
     /// Checks every option before any data is read or anything is drawn.
     func checked() throws -> CheckedPlotOptions {
         let output = try OutputTarget.figure(output)
-        let size = try PlotSize.parse(size)
-        guard scale.isFinite, scale >= 0.25, scale <= 8 else {
-            throw CLIError.usage("--scale \(Self.format(scale)): must be between 0.25 and 8")
-        }
-        guard Double(size.width) * scale <= 16384, Double(size.height) * scale <= 16384 else {
-            throw CLIError.usage("--size \(size.width)x\(size.height) --scale \(Self.format(scale)): the image would exceed 16384 pixels")
-        }
-        let theme = try ThemeName.parse(theme)
+        let size = size ?? .standardFigure
+        _ = try SceneSettings.pixelSize(of: size.size, scale: scale)
+        let plotSize = PlotSize(size)
         let xlim = try xlim.map { try AxisRangeOption.parse($0, option: "--xlim", logarithmic: logX) }
         let ylim = try ylim.map { try AxisRangeOption.parse($0, option: "--ylim", logarithmic: logY) }
         let rasterization = try rasterize.map { try Self.rasterization($0, output: output) } ?? .automatic
         let encoding = try encoding.map(EncodingOption.parse) ?? .automatic
         return CheckedPlotOptions(
-            output: output, size: size, scale: scale, theme: theme, title: title,
+            output: output, size: plotSize, scale: scale.value, theme: theme, title: title,
             xlabel: xlabel, ylabel: ylabel, xlim: xlim, ylim: ylim,
             logX: logX, logY: logY, quiet: quiet, dropInvalid: dropInvalid,
             rasterization: rasterization, encoding: encoding)

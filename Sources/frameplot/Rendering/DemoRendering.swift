@@ -8,7 +8,7 @@ import FrameplotScenes
 /// `frameplot demo`: the gallery figures, the backprop diagrams and every catalog animation.
 enum DemoRendering {
     static func run(_ command: DemoCommand) throws {
-        let catalog = SceneCatalogSource.catalog
+        let catalog = SceneCatalog.standard
         let parts = ["gallery"] + catalog.names
         for name in command.only where !parts.contains(name) {
             throw CLIError.usage("--only \(name): unknown part; use one of \(parts.joined(separator: ", "))")
@@ -36,11 +36,11 @@ enum DemoRendering {
                 fileCount += diagrams.count
                 notes.append("\(diagrams.count) diagrams in \(out)/backprop-diagrams")
             }
-            var variants: [(String, SceneOptions)] = [(part, SceneOptions())]
-            if part == "gd-locus" { variants.append(("gd-locus-sgd", SceneOptions(sgd: true))) }
-            if part == "backprop" { variants.append(("backprop-shopping", SceneOptions(example: "shopping"))) }
-            for (name, options) in variants {
-                let scene = try catalog.makeScene(part, options: options)
+            var variants: [(String, [String])] = [(part, [])]
+            if part == "gd-locus" { variants.append(("gd-locus-sgd", ["--sgd"])) }
+            if part == "backprop" { variants.append(("backprop-shopping", ["--example", "shopping"])) }
+            for (name, arguments) in variants {
+                let scene = try catalog.makeScene(part, arguments: arguments)
                 let renderer = FrameRenderer(scene: scene, progress: command.quiet ? .quiet : .automatic)
                 let frames = try renderer.renderPNGSequence(to: "\(out)/\(name)")
                 fileCount += scene.frameCount

@@ -1,4 +1,5 @@
 import Foundation
+import FrameplotAnimation
 import FrameplotCanvas
 import FrameplotModel
 import FrameplotPlot

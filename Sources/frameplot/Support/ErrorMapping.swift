@@ -16,6 +16,9 @@ enum ErrorMapping {
             }
             return .failure(message)
         }
+        if let error = error as? InvalidOptionValue {
+            return .usage(error.description)
+        }
         if let error = error as? TrainingError {
             return .failure(error.description)
         }

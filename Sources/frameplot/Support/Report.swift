@@ -1,12 +1,15 @@
 import Foundation
+import FrameplotCanvas
 
 /// Short summaries on stdout (silenced by `--quiet`).
 enum Report {
     static func wrote(_ path: String, options: CheckedPlotOptions, detail: String) {
         guard !options.quiet else { return }
-        let pixels = options.output.format == .png
-            ? " (\(Int(Double(options.size.width) * options.scale))x\(Int(Double(options.size.height) * options.scale)) px)"
-            : ""
+        var pixels = ""
+        if options.output.format == .png,
+           let size = try? CanvasLimits.pixelSize(width: Double(options.size.width), height: Double(options.size.height), scale: options.scale) {
+            pixels = " (\(size.width)x\(size.height) px)"
+        }
         print("wrote \(path)\(pixels): \(detail)")
     }
 

@@ -1,0 +1,34 @@
+import Foundation
+import FrameplotAnimation
+import FrameplotCanvas
+import FrameplotModel
+import FrameplotPlot
+
+/// What every figure-based scene builds the same way: the figure from the shared settings,
+/// and the animation over a recorded run. One place, so a shared setting added later (such as
+/// tweening between recorded states) reaches every scene at once.
+enum SceneFigure {
+    /// An empty figure of the asked size (or `defaultSize`) and theme.
+    static func figure(_ settings: SceneSettings, defaultSize: Size, columns: Int = 1) -> Figure {
+        let size = settings.size(default: defaultSize)
+        return Figure(width: size.width, height: size.height, columns: columns, theme: settings.theme.theme)
+    }
+
+    /// The animation of `run`: `figure` holds the static marks, `frame` adds one state's.
+    static func animation(_ name: String, run: RecordedRun, figure: Figure, settings: SceneSettings,
+                          defaultFramesPerSecond: Double,
+                          frame: @escaping FigureAnimation.FrameBuilder) throws -> FigureAnimation {
+        try FigureAnimation(name: name, run: run, figure: figure,
+                            framesPerSecond: settings.framesPerSecond(default: defaultFramesPerSecond), frame: frame)
+    }
+
+    /// A parameter or loss for a caption: `%.5f` (the textbook's form) for ordinary sizes,
+    /// scientific notation for very large or very small ones, so user data never shows "0.00000".
+    static func number(_ value: Double, decimals: Int = 5) -> String {
+        let size = abs(value)
+        if value == 0 || (size >= 1e-3 && size < 1e6) || !value.isFinite {
+            return String(format: "%.\(decimals)f", value)
+        }
+        return String(format: "%.\(Swift.max(decimals - 1, 2))e", value)
+    }
+}
