@@ -67,12 +67,3 @@ func runProgramBytes(_ path: String, _ arguments: [String]) -> [UInt8]? {
     process.waitUntilExit()
     return [UInt8](data)
 }
-
-/// Peak resident memory of this process in kB (VmHWM), or nil off Linux.
-func peakMemoryKB() -> Int? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-    }
-    return nil
-}
