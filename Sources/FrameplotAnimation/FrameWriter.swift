@@ -90,7 +90,8 @@ public final class FrameWriter {
     ///     own ``FrameplotPlot/Figure/scale`` (1 for closure frames). Not for a PDF.
     ///   - theme: draws every figure in this theme (its own is replaced) and clears the canvas of
     ///     a closure frame to its background; nil keeps the figures' themes and a white canvas.
-    ///   - video: MP4 quality, GIF loop and hold, and the ffmpeg to use.
+    ///   - video: MP4 quality, GIF loop and hold, and the ffmpeg to use (its frame rate, if set,
+    ///     must be `framesPerSecond`).
     ///   - pngOptions: compression of PNG frames (fast by default, as the renderer's).
     ///   - progress: a progress line on standard error; quiet by default, since your loop owns
     ///     the terminal.
@@ -104,6 +105,9 @@ public final class FrameWriter {
         }
         if let scale, !(scale.isFinite && scale > 0) {
             throw FrameWriterError.unsupportedTarget(path: path, reason: "the scale must be a positive number")
+        }
+        if let videoRate = video.framesPerSecond, videoRate != framesPerSecond {
+            throw FrameWriterError.unsupportedTarget(path: path, reason: "give the frame rate once, as framesPerSecond: (not in VideoOptions)")
         }
         if target == .pdf, scale != nil {
             throw FrameWriterError.unsupportedTarget(path: path, reason: "a PDF page is vectors, which have no device scale")

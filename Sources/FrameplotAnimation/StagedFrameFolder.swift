@@ -102,8 +102,13 @@ final class StagedFrameFolder {
         throw FileWriteError(path: folder.path, reason: .other("cannot find a free staging folder name"), isFolder: true)
     }
 
-    /// Removes a staging folder and the files in it (it holds only files this type wrote).
+    /// Removes a staging folder and the files in it (it holds only files this type wrote). A
+    /// symbolic link of that name is removed as a link, never followed.
     static func removeStaging(_ path: String) {
+        guard FileKind.ofLink(path) == .folder else {
+            if FileKind.ofLink(path) == .symbolicLink { _ = PathEncoding.withFileSystemPath(path) { unlink($0) } }
+            return
+        }
         PathEncoding.withFileSystemPath(path) { cPath in
             guard let stream = opendir(cPath) else { return }
             var names: [[CChar]] = []

@@ -226,6 +226,9 @@ struct FrameWriterTests {
         #expect(throws: FrameWriterError.self) { try FrameWriter(to: folder.file("a.pdf")) }          // no page size
         #expect(throws: FrameWriterError.self) { try FrameWriter(to: folder.file("a.pdf"), size: Size(width: 10, height: 10), scale: 2) }
         #expect(throws: FrameWriterError.self) { try FrameWriter(to: folder.file("f"), framesPerSecond: 0) }
+        var rate = VideoOptions()
+        rate.framesPerSecond = 30
+        #expect(throws: FrameWriterError.self) { try FrameWriter(to: folder.file("a.mp4"), framesPerSecond: 20, video: rate) }
         #expect(throws: FileWriteError.self) { try FrameWriter(to: "/dev/null/frames") }
         var options = VideoOptions()
         options.ffmpegPath = "/nonexistent/ffmpeg"

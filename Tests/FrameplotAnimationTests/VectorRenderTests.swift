@@ -149,9 +149,15 @@ struct VectorRenderTests {
             let staging = folder.file(StagedFrameFolder.stagingPrefix + "k1ll3d00")
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
             try AtomicFile.write(text: "half", to: staging + "/frame_00000.svg")
+            // A link of a staging folder's name is removed as a link: what it points to stays.
+            let elsewhere = TemporaryFolder(); defer { elsewhere.cleanup() }
+            try AtomicFile.write(text: "keep", to: elsewhere.file("frame_00000.png"))
+            try FileManager.default.createSymbolicLink(atPath: folder.file(StagedFrameFolder.stagingPrefix + "l1nk0000"),
+                                                       withDestinationPath: elsewhere.path)
             _ = try render()
             #expect(!FileManager.default.fileExists(atPath: staging))
             #expect(!folder.contents().contains { $0.hasPrefix(".") })
+            #expect(elsewhere.bytes("frame_00000.png") == Array("keep".utf8))
         }
     }
 
