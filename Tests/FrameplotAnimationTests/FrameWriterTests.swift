@@ -198,12 +198,7 @@ struct FrameWriterTests {
     func ffmpegQuitsMidStream() throws {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
         let fake = folder.file("fake-ffmpeg")
-        // O_CLOEXEC: see VideoTests.ffmpegQuitsEarly.
-        let fd = open(fake, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
-        try #require(fd >= 0)
-        let script = Array("#!/bin/sh\nhead -c 100000 >/dev/null\necho 'Conversion failed!' >&2\nexit 3\n".utf8)
-        #expect(write(fd, script, script.count) == script.count)
-        close(fd)
+        try writeFakeFFmpeg(at: fake, script: "head -c 100000 >/dev/null\necho 'Conversion failed!' >&2\nexit 3\n")
         try AtomicFile.write(text: "old", to: folder.file("run.mp4"))
         var options = VideoOptions()
         options.ffmpegPath = fake

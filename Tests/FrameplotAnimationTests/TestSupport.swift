@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import FrameplotAnimation
 import FrameplotCanvas
 
@@ -66,4 +67,16 @@ func runProgramBytes(_ path: String, _ arguments: [String]) -> [UInt8]? {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return [UInt8](data)
+}
+
+/// Writes an executable shell script standing in for ffmpeg.
+///
+/// Written with O_CLOEXEC: a child another test forks meanwhile must not inherit a write
+/// descriptor of the script, or running it fails with ETXTBSY ("text file busy").
+func writeFakeFFmpeg(at path: String, script: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    try #require(fd >= 0)
+    let bytes = Array(("#!/bin/sh\n" + script).utf8)
+    #expect(write(fd, bytes, bytes.count) == bytes.count)
+    close(fd)
 }
