@@ -98,7 +98,7 @@ let package = Package(
                     dependencies: ["FrameplotAnimation", "FrameplotCanvas", "FrameplotFiles", "FrameplotModel", "FrameplotScenes"]),
         .testTarget(name: "FrameplotScenesTests",
                     dependencies: ["FrameplotScenes", "FrameplotAnimation", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
-        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotModel"]),
+        .testTarget(name: "FrameplotCLITests", dependencies: ["frameplot", "FrameplotCanvas", "FrameplotModel", "FrameplotPlot"]),
         // Compiles every ```swift block of README.md and docs/*.md against the built modules.
         // (The umbrella is built for those blocks; the tests import the layers themselves.)
         .testTarget(name: "FrameplotDocsTests",

@@ -1,21 +1,24 @@
 import FrameplotCanvas
 
 extension Axes {
-    private mutating func colorChoice(_ color: Color?) -> MarkColor {
-        color.map(MarkColor.fixed) ?? .cycle(nextCycleIndex())
+    /// `color` as a mark colour, or the next colour of the palette when none is given.
+    private mutating func colorChoice(_ color: (any MarkPaint)?) -> MarkColor {
+        color?.markColor ?? .cycle(nextCycleIndex())
     }
 
-    /// Adds points drawn as markers.
+    /// Adds points drawn as markers. Sizes are in points of the default theme (scaled with
+    /// the theme and the figure); colours are fixed or theme roles (``MarkColor``).
     ///
     /// ```swift
     /// axes.scatter(xs: [1, 3, 6, 8], ys: [3, 6, 5, 7], label: "data")
+    /// axes.scatter(xs: [x], ys: [y], size: 10, color: .accent)
     /// axes.scatter(xs: xs, ys: ys, coloring: .classes(labels, labels: ["A", "B", "C"]))
     /// ```
     public mutating func scatter(xs: [Double], ys: [Double], marker: MarkerShape = .circle, size: Double? = nil,
-                                 color: Color? = nil, coloring: PointColoring? = nil, edgeColor: Color? = nil,
+                                 color: (any MarkPaint)? = nil, coloring: PointColoring? = nil, edgeColor: Color? = nil,
                                  alpha: Double = 1, label: String? = nil, layer: MarkLayer = .static,
                                  rasterization: Rasterization? = nil) {
-        let c = coloring ?? (color.map(PointColoring.color) ?? .automatic)
+        let c = coloring ?? (color.map { PointColoring.color($0.markColor) } ?? .automatic)
         let index = (coloring == nil && color == nil) ? nextCycleIndex() : 0
         add(ScatterMark(xs: xs, ys: ys, marker: marker, size: size, coloring: c, edgeColor: edgeColor,
                         alpha: alpha, label: label, layer: layer, cycleIndex: index, rasterization: rasterization))
@@ -26,7 +29,7 @@ extension Axes {
     /// ```swift
     /// axes.line(xs: steps, ys: losses, width: 1.5, label: "train")
     /// ```
-    public mutating func line(xs: [Double], ys: [Double], color: Color? = nil, width: Double? = nil,
+    public mutating func line(xs: [Double], ys: [Double], color: (any MarkPaint)? = nil, width: Double? = nil,
                               dash: [Double] = [], alpha: Double = 1, marker: MarkerShape? = nil,
                               markerSize: Double? = nil, label: String? = nil, layer: MarkLayer = .static,
                               rasterization: Rasterization? = nil) {
@@ -37,15 +40,15 @@ extension Axes {
     /// Adds the line y = `slope`·x + `intercept`, clipped exactly to the axes.
     ///
     /// ```swift
-    /// axes.straightLine(slope: 0.431, intercept: 3.31, color: .black, label: "$y = 0.431x + 3.31$")
+    /// axes.straightLine(slope: 0.431, intercept: 3.31, color: .ink, label: "$y = 0.431x + 3.31$")
     /// ```
-    public mutating func straightLine(slope: Double, intercept: Double, color: Color? = nil, width: Double? = nil,
+    public mutating func straightLine(slope: Double, intercept: Double, color: (any MarkPaint)? = nil, width: Double? = nil,
                                       dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static) {
         straightLine(a: slope, b: -1, c: intercept, color: color, width: width, dash: dash, label: label, layer: layer)
     }
 
     /// Adds the line a·x + b·y + c = 0 (e.g. a linear classifier's boundary), clipped exactly to the axes.
-    public mutating func straightLine(a: Double, b: Double, c: Double, color: Color? = nil, width: Double? = nil,
+    public mutating func straightLine(a: Double, b: Double, c: Double, color: (any MarkPaint)? = nil, width: Double? = nil,
                                       dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static) {
         add(StraightLineMark(a: a, b: b, c: c, color: colorChoice(color), width: width, dash: dash, label: label, layer: layer))
     }
@@ -55,24 +58,24 @@ extension Axes {
     /// ```swift
     /// axes.function { x in x * x }
     /// ```
-    public mutating func function(domain: ClosedRange<Double>? = nil, color: Color? = nil, width: Double? = nil,
+    public mutating func function(domain: ClosedRange<Double>? = nil, color: (any MarkPaint)? = nil, width: Double? = nil,
                                   dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static,
                                   _ f: @escaping @Sendable (Double) -> Double) {
         add(FunctionMark(function: f, domain: domain, color: colorChoice(color), width: width, dash: dash,
                          label: label, layer: layer))
     }
 
-    /// Adds a horizontal line across the panel at `y`.
-    public mutating func horizontalLine(y: Double, color: Color? = nil, width: Double? = nil, dash: [Double] = [],
+    /// Adds a horizontal line across the panel at `y` (in the theme's ink unless coloured).
+    public mutating func horizontalLine(y: Double, color: (any MarkPaint)? = nil, width: Double? = nil, dash: [Double] = [],
                                         label: String? = nil, layer: MarkLayer = .static) {
-        add(ReferenceMark(kind: .horizontalLine(y: y), color: color.map(MarkColor.fixed) ?? .foreground, width: width,
+        add(ReferenceMark(kind: .horizontalLine(y: y), color: color?.markColor ?? .ink, width: width,
                           dash: dash, label: label, layer: layer))
     }
 
-    /// Adds a vertical line across the panel at `x`.
-    public mutating func verticalLine(x: Double, color: Color? = nil, width: Double? = nil, dash: [Double] = [],
+    /// Adds a vertical line across the panel at `x` (in the theme's ink unless coloured).
+    public mutating func verticalLine(x: Double, color: (any MarkPaint)? = nil, width: Double? = nil, dash: [Double] = [],
                                       label: String? = nil, layer: MarkLayer = .static) {
-        add(ReferenceMark(kind: .verticalLine(x: x), color: color.map(MarkColor.fixed) ?? .foreground, width: width,
+        add(ReferenceMark(kind: .verticalLine(x: x), color: color?.markColor ?? .ink, width: width,
                           dash: dash, label: label, layer: layer))
     }
 
@@ -80,7 +83,7 @@ extension Axes {
     public mutating func horizontalSpan(y: ClosedRange<Double>, color: Color? = nil, alpha: Double = 0.15,
                                         label: String? = nil, layer: MarkLayer = .static) {
         let c = color ?? Palette.tab10.color(0)
-        add(ReferenceMark(kind: .horizontalSpan(y: y), color: .fixed(c.withAlpha(c.alpha * alpha)), width: nil,
+        add(ReferenceMark(kind: .horizontalSpan(y: y), color: MarkColor.fixed(c.withAlpha(c.alpha * alpha)), width: nil,
                           dash: [], label: label, layer: layer))
     }
 
@@ -88,7 +91,7 @@ extension Axes {
     public mutating func verticalSpan(x: ClosedRange<Double>, color: Color? = nil, alpha: Double = 0.15,
                                       label: String? = nil, layer: MarkLayer = .static) {
         let c = color ?? Palette.tab10.color(0)
-        add(ReferenceMark(kind: .verticalSpan(x: x), color: .fixed(c.withAlpha(c.alpha * alpha)), width: nil,
+        add(ReferenceMark(kind: .verticalSpan(x: x), color: MarkColor.fixed(c.withAlpha(c.alpha * alpha)), width: nil,
                           dash: [], label: label, layer: layer))
     }
 
@@ -97,42 +100,48 @@ extension Axes {
     /// ```swift
     /// axes.segments(from: points, to: fitted, colors: palette, dash: [3, 2])
     /// ```
-    public mutating func segments(from starts: [DataPoint], to ends: [DataPoint], color: Color? = nil,
+    public mutating func segments(from starts: [DataPoint], to ends: [DataPoint], color: (any MarkPaint)? = nil,
                                   colors: [Color] = [], width: Double? = nil, dash: [Double] = [],
                                   label: String? = nil, layer: MarkLayer = .static) {
-        add(SegmentsMark(starts: starts, ends: ends, colors: colors, color: colors.isEmpty ? colorChoice(color) : .fixed(.black),
+        add(SegmentsMark(starts: starts, ends: ends, colors: colors, color: colors.isEmpty ? colorChoice(color) : .ink,
                          width: width, dash: dash, label: label, layer: layer))
     }
 
-    /// Adds an arrow from one data point to another.
-    public mutating func arrow(from: DataPoint, to: DataPoint, color: Color? = nil, width: Double? = nil,
+    /// Adds an arrow from one data point to another (in the theme's ink unless coloured).
+    public mutating func arrow(from: DataPoint, to: DataPoint, color: (any MarkPaint)? = nil, width: Double? = nil,
                                headLength: Double? = nil, layer: MarkLayer = .static) {
-        add(ArrowMark(from: from, to: to, color: color.map(MarkColor.fixed) ?? .foreground, width: width,
+        add(ArrowMark(from: from, to: to, color: color?.markColor ?? .ink, width: width,
                       headLength: headLength, layer: layer))
     }
 
-    /// Adds text at a data point; `offset` (layout units) nudges it, e.g. above a marker.
+    /// Adds text at a data point; `offset` (default-theme points, scaled like sizes) nudges
+    /// it, e.g. above a marker. A `background` makes it a caption: an opaque panel above the
+    /// other marks (see ``TextMark``).
     ///
     /// ```swift
     /// axes.text("$(x_1, y_1)$", at: DataPoint(x: 1, y: 3), anchor: .bottomCenter, offset: Point(x: 0, y: -6))
     /// ```
     public mutating func text(_ text: String, at point: DataPoint, anchor: TextAnchor = .center,
-                              offset: Point = .zero, size: Double? = nil, color: Color? = nil, bold: Bool = false,
+                              offset: Point = .zero, size: Double? = nil, color: (any MarkPaint)? = nil, bold: Bool = false,
                               rotation: Double = 0, background: Color? = nil, layer: MarkLayer = .static) {
-        add(TextMark(text: text, position: .data(point), anchor: anchor, offset: offset, size: size, color: color,
+        add(TextMark(text: text, position: .data(point), anchor: anchor, offset: offset, size: size, color: color?.markColor,
                      bold: bold, rotation: rotation, background: background, layer: layer))
     }
 
-    /// Adds text at a fraction of the plot area ((0, 0) bottom-left, (1, 1) top-right).
+    /// Adds text at a fraction of the plot area ((0, 0) bottom-left, (1, 1) top-right). With
+    /// a `background` it is a caption: an opaque rounded panel kept inside the plot area and
+    /// drawn above the other marks, so no line runs through it.
     ///
     /// ```swift
     /// axes.text("Epoch #2000: MSE=1.01418", axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
+    /// axes.text(caption, axesFraction: DataPoint(x: 0.5, y: 0.97), anchor: .topCenter,
+    ///           background: theme.colors.axesFace, layer: .dynamic)
     /// ```
     public mutating func text(_ text: String, axesFraction point: DataPoint, anchor: TextAnchor = .center,
-                              offset: Point = .zero, size: Double? = nil, color: Color? = nil, bold: Bool = false,
+                              offset: Point = .zero, size: Double? = nil, color: (any MarkPaint)? = nil, bold: Bool = false,
                               background: Color? = nil, layer: MarkLayer = .static) {
         add(TextMark(text: text, position: .axesFraction(point), anchor: anchor, offset: offset, size: size,
-                     color: color, bold: bold, rotation: 0, background: background, layer: layer))
+                     color: color?.markColor, bold: bold, rotation: 0, background: background, layer: layer))
     }
 
     /// Adds a heatmap of `grid` through `colormap` with `norm`; `colorbarLabel` (or
@@ -167,7 +176,7 @@ extension Axes {
     /// ```swift
     /// axes.contour(loss, levels: [1, 3, 10, 30, 100], coloring: .single(.red), dashes: [[3, 3]])
     /// ```
-    public mutating func contour(_ grid: Grid2D, levels: [Double], coloring: ContourColoring = .single(.black),
+    public mutating func contour(_ grid: Grid2D, levels: [Double], coloring: ContourColoring = .single(MarkColor.ink),
                                  width: Double? = nil, dashes: [[Double]] = [], alpha: Double = 1,
                                  label: String? = nil, layer: MarkLayer = .static) {
         add(ContourMark(grid: grid, levels: levels.sorted(), filled: false, coloring: coloring, width: width,
@@ -181,7 +190,7 @@ extension Axes {
     /// axes.contour(loss, automaticLevels: 8, log: true, coloring: .single(.red), dashes: [[3, 2]])
     /// ```
     public mutating func contour(_ grid: Grid2D, automaticLevels count: Int, log: Bool = false,
-                                 coloring: ContourColoring = .single(.black), width: Double? = nil,
+                                 coloring: ContourColoring = .single(MarkColor.ink), width: Double? = nil,
                                  dashes: [[Double]] = [], alpha: Double = 1, label: String? = nil,
                                  layer: MarkLayer = .static) {
         guard let r = grid.finiteRange(positive: log) else { return }
@@ -202,7 +211,7 @@ extension Axes {
     /// axes.decisionRegions(classes: 3) { x, y in classifier.predict(x, y) }
     /// ```
     public mutating func decisionRegions(classes: Int, colors: [Color] = [], alpha: Double = 0.25,
-                                         boundaryColor: Color? = Color(hex: 0x333333), classLabels: [String] = [],
+                                         boundaryColor: (any MarkPaint)? = MarkColor.ink, classLabels: [String] = [],
                                          layer: MarkLayer = .static,
                                          classify: @escaping @Sendable (Double, Double) -> Int) {
         decisionRegions(.classifier(classify), classes: classes, colors: colors, alpha: alpha,
@@ -210,30 +219,31 @@ extension Axes {
     }
 
     /// Adds decision regions from any ``DecisionSource`` (a classifier, per-class
-    /// probabilities for smooth boundaries, or a precomputed grid).
+    /// probabilities for smooth boundaries, or a precomputed grid); the boundaries are in the
+    /// theme's ink unless coloured (`nil`: none).
     public mutating func decisionRegions(_ source: DecisionSource, classes: Int, colors: [Color] = [],
-                                         alpha: Double = 0.25, boundaryColor: Color? = Color(hex: 0x333333),
+                                         alpha: Double = 0.25, boundaryColor: (any MarkPaint)? = MarkColor.ink,
                                          classLabels: [String] = [], cellsPerUnit: Double? = nil,
                                          layer: MarkLayer = .static) {
         add(DecisionRegionsMark(source: source, classCount: classes, colors: colors, alpha: alpha,
-                                boundaryColor: boundaryColor, boundaryWidth: nil, classLabels: classLabels,
+                                boundaryColor: boundaryColor?.markColor, boundaryWidth: nil, classLabels: classLabels,
                                 cellsPerUnit: cellsPerUnit, layer: layer))
     }
 
     /// Adds a learning curve: `values` against iterations (0, 1, 2, ... unless given), with
-    /// an optional smoothed copy drawn over a faded raw curve.
+    /// an optional smoothed copy drawn over a faded (deemphasized) raw curve.
     ///
     /// ```swift
     /// axes.y.scale = .log10
     /// axes.learningCurve(losses, label: "train", smoothing: 0.9)
     /// ```
-    public mutating func learningCurve(_ values: [Double], iterations: [Double]? = nil, color: Color? = nil,
+    public mutating func learningCurve(_ values: [Double], iterations: [Double]? = nil, color: (any MarkPaint)? = nil,
                                        width: Double? = nil, label: String? = nil, smoothing: Double? = nil,
                                        layer: MarkLayer = .static) {
         let xs = iterations ?? values.indices.map(Double.init)
         let c = colorChoice(color)
         if let smoothing, smoothing > 0 {
-            add(LineMark(xs: xs, ys: values, color: c, width: width.map { $0 * 0.7 }, dash: [], alpha: 0.3,
+            add(LineMark(xs: xs, ys: values, color: .deemphasized(c), width: width.map { $0 * 0.7 }, dash: [], alpha: 0.3,
                          marker: nil, markerSize: nil, label: nil, layer: layer))
             add(LineMark(xs: xs, ys: CoreBridge.smoothed(values, weight: smoothing), color: c, width: width, dash: [],
                          alpha: 1, marker: nil, markerSize: nil, label: label, layer: layer))

@@ -52,6 +52,18 @@ public struct Palette: Sendable, Hashable {
     /// The default for classes and series: ``okabeIto``.
     public static let classes = okabeIto
 
+    /// The same palette with every colour moved just far enough towards black (on a light
+    /// `background`) or white (on a dark one) to reach `minimum` contrast against it; colours
+    /// that already do are unchanged. The theme presets build their palettes this way.
+    ///
+    /// ```swift
+    /// let onWhite = Palette.okabeIto.ensuringContrast(3, against: .white)   // darker orange and yellow
+    /// ```
+    public func ensuringContrast(_ minimum: Double, against background: Color) -> Palette {
+        let adjusted = colors.map { $0.ensuringContrast(minimum, against: background) }
+        return adjusted == colors ? self : Palette(name: name + "-contrast", colors: adjusted)
+    }
+
     /// A palette by name ("okabe-ito", "tab10"), case-insensitive; `nil` if unknown.
     public static func named(_ name: String) -> Palette? {
         switch name.lowercased() {

@@ -1,8 +1,18 @@
 import FrameplotCanvas
 
-/// The look of a figure as a value: fonts, colours, line widths, marker size, palette
-/// and colormap. Sizes are in layout units (points; one point is one pixel at device
-/// scale 1), tuned for an 800 × 600 figure.
+/// The look of a figure as a value: fonts, colours and colour roles, line widths, marker
+/// size, palette and colormap. Sizes are in layout units (points; one point is one pixel at
+/// device scale 1), tuned for a figure of ``referenceSize``.
+///
+/// Everything scales together: a figure larger than the reference size grows every size of
+/// its theme (text, line widths, markers, tick lengths, caption panels) in proportion, and
+/// one too small for its text shrinks them all. Sizes given explicitly to marks
+/// (`width: 2`, `size: 8`, dash lengths, text offsets) are points of the default theme and
+/// follow the same scale, times ``sizeScale`` (1.5 on ``slides``).
+///
+/// Marks take their colours from roles of the theme, resolved when drawn (see
+/// ``MarkColor``): `.ink`, `.accent`, `.fit`, `.cycle(n)`; every preset keeps each role at
+/// 3:1 or more against its panels (WCAG 2 for graphics).
 ///
 /// Start from a preset and change what you need:
 ///
@@ -51,12 +61,20 @@ public struct Theme: Sendable, Hashable {
         /// Legend box fill and edge.
         public var legendFace: Color
         public var legendEdge: Color
+        /// Neutral marks that are not a data series: reference lines, arrows, decision
+        /// boundaries, a model's current line (``MarkColor/ink``).
+        public var ink: Color
+        /// The one thing to look at: the current point, a marker line, a minimiser (``MarkColor/accent``).
+        public var accent: Color
+        /// A fitted line or model curve drawn over data points coloured by class (``MarkColor/fit``).
+        public var fit: Color
 
         public init(background: Color, axesFace: Color, text: Color, tickLabel: Color, spine: Color, tick: Color,
-                    grid: Color, legendFace: Color, legendEdge: Color) {
+                    grid: Color, legendFace: Color, legendEdge: Color, ink: Color = Color(hex: 0x1a1a1a),
+                    accent: Color = Color(hex: 0xd62728), fit: Color = Color(hex: 0x222222)) {
             self.background = background; self.axesFace = axesFace; self.text = text; self.tickLabel = tickLabel
             self.spine = spine; self.tick = tick; self.grid = grid; self.legendFace = legendFace
-            self.legendEdge = legendEdge
+            self.legendEdge = legendEdge; self.ink = ink; self.accent = accent; self.fit = fit
         }
     }
 
@@ -98,11 +116,21 @@ public struct Theme: Sendable, Hashable {
     public var showsTopRightSpines: Bool
     /// Space between a panel and its tick labels, and between labels and axis labels.
     public var padding: Double
+    /// How large this theme's sizes are relative to the default theme's (1; 1.5 on ``slides``).
+    /// Sizes given explicitly to marks are multiplied by it, so a scene written with
+    /// `width: 1.5` keeps its proportions on slides. ``scaled(by:)`` multiplies it.
+    public var sizeScale: Double
+    /// The figure size the sizes are tuned for. A larger figure multiplies every size by
+    /// the smaller of its width and height ratios to this size (so a 1600 × 1200 figure
+    /// looks like the 800 × 600 one, only sharper); `nil` keeps the sizes at any figure size.
+    public var referenceSize: Size?
 
     public init(fonts: Fonts, colors: Colors, lines: Lines, markerSize: Double, palette: Palette, colormap: Colormap,
-                showsGrid: Bool, showsMinorTicks: Bool, showsTopRightSpines: Bool, padding: Double) {
+                showsGrid: Bool, showsMinorTicks: Bool, showsTopRightSpines: Bool, padding: Double,
+                sizeScale: Double = 1, referenceSize: Size? = Size(width: 800, height: 600)) {
         self.fonts = fonts; self.colors = colors; self.lines = lines; self.markerSize = markerSize
         self.palette = palette; self.colormap = colormap; self.showsGrid = showsGrid
         self.showsMinorTicks = showsMinorTicks; self.showsTopRightSpines = showsTopRightSpines; self.padding = padding
+        self.sizeScale = sizeScale; self.referenceSize = referenceSize
     }
 }

@@ -93,18 +93,18 @@ extension DiagramLayout {
             canvas.stroke(path, style: StrokeStyle(color: stroke, width: width))
         case .capsule, .roundedBox:
             let radius = node.shape == .capsule ? f.height / 2 : min(6, f.height / 3)
-            let path = Self.roundedRect(f, radius: radius)
+            let path = Path.roundedRect(f, radius: radius)
             canvas.fill(path, color: highlighted ? style.highlightFill : fill)
             canvas.stroke(path, style: StrokeStyle(color: stroke, width: width))
         case .outputBox:
-            let path = Self.roundedRect(f, radius: 4)
+            let path = Path.roundedRect(f, radius: 4)
             canvas.fill(path, color: highlighted ? style.highlightFill : fill)
             canvas.stroke(path, style: StrokeStyle(color: stroke, width: width * 1.4))
-            canvas.stroke(Self.roundedRect(f.insetBy(dx: 3.5, dy: 3.5), radius: 2),
+            canvas.stroke(Path.roundedRect(f.insetBy(dx: 3.5, dy: 3.5), radius: 2),
                           style: StrokeStyle(color: stroke, width: max(0.8, width * 0.6)))
         case .text:
             if highlighted {
-                let path = Self.roundedRect(f.insetBy(dx: -2, dy: -1), radius: 4)
+                let path = Path.roundedRect(f.insetBy(dx: -2, dy: -1), radius: 4)
                 canvas.fill(path, color: style.highlightFill)
                 canvas.stroke(path, style: StrokeStyle(color: stroke, width: width * 0.8))
             }
@@ -129,22 +129,5 @@ extension DiagramLayout {
         path.close()
         // The shaft stops inside the notch so no square end shows past the head.
         return (path, Point(x: tip.x - ux * l * 0.7, y: tip.y - uy * l * 0.7))
-    }
-
-    /// A rectangle with rounded corners of `radius`.
-    static func roundedRect(_ r: Rect, radius: Double) -> Path {
-        let rad = max(0, min(radius, r.width / 2, r.height / 2))
-        var p = Path()
-        p.move(to: Point(x: r.minX + rad, y: r.minY))
-        p.line(to: Point(x: r.maxX - rad, y: r.minY))
-        p.addArc(center: Point(x: r.maxX - rad, y: r.minY + rad), radius: rad, startAngle: -Double.pi / 2, endAngle: 0)
-        p.line(to: Point(x: r.maxX, y: r.maxY - rad))
-        p.addArc(center: Point(x: r.maxX - rad, y: r.maxY - rad), radius: rad, startAngle: 0, endAngle: Double.pi / 2)
-        p.line(to: Point(x: r.minX + rad, y: r.maxY))
-        p.addArc(center: Point(x: r.minX + rad, y: r.maxY - rad), radius: rad, startAngle: Double.pi / 2, endAngle: Double.pi)
-        p.line(to: Point(x: r.minX, y: r.minY + rad))
-        p.addArc(center: Point(x: r.minX + rad, y: r.minY + rad), radius: rad, startAngle: Double.pi, endAngle: 1.5 * Double.pi)
-        p.close()
-        return p
     }
 }

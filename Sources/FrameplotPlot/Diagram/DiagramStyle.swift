@@ -70,8 +70,9 @@ public struct DiagramStyle: Sendable, Hashable {
         parameterFill = Color(hex: 0xeaf2fb)
         outputFill = Color(hex: 0xf3f3f3)
         constantTextColor = Color(hex: 0x555555)
-        highlightStroke = Color(hex: 0xff8c00)
         highlightFill = Color(hex: 0xfff1dc)
+        // Dark orange: 3:1 on the pale highlight fill (and white), unlike #ff8c00.
+        highlightStroke = Color(hex: 0xff8c00).ensuringContrast(Theme.presetContrast, against: highlightFill)
         edgeWidth = 1.4
         nodeStrokeWidth = 1.5
         arrowLength = 9
@@ -86,7 +87,8 @@ public struct DiagramStyle: Sendable, Hashable {
     }
 
     /// The style of a plot theme: its font family and size (the axis-label size), its text,
-    /// line and background colours; gradients stay red and updates blue on light themes.
+    /// line and background colours, arrowheads and gaps scaled by its ``Theme/sizeScale``;
+    /// gradients stay red and updates blue on light themes.
     ///
     /// ```swift
     /// let style = DiagramStyle(theme: .slides)
@@ -108,9 +110,14 @@ public struct DiagramStyle: Sendable, Hashable {
             outputFill = Color(hex: 0x3a3a3a)
             constantTextColor = Color(hex: 0xaaaaaa)
             highlightFill = Color(hex: 0x5a3d12)
+            highlightStroke = Color(hex: 0xff8c00)
         }
         edgeWidth *= theme.lines.spine
         nodeStrokeWidth *= theme.lines.spine
+        // Arrowheads and gaps grow with the theme like the text and lines.
+        let k = theme.sizeScale
+        arrowLength *= k; arrowWidth *= k; labelGap *= k
+        nodePadding = Size(width: nodePadding.width * k, height: nodePadding.height * k)
     }
 
     /// Offset of the backward arrow below its edge, when drawn.

@@ -11,10 +11,12 @@ extension Figure {
     /// let plot = layout.panels[0].plotRect
     /// ```
     public func layout(measuringWith canvas: any Canvas) -> FigureLayout {
-        // Text too big for the figure (tiny sizes, many panels) shrinks in steps until it fits.
-        var scale = 1.0
+        // Every size grows with a figure larger than the theme's reference size; text too big
+        // for the figure (tiny sizes, many panels) shrinks in steps until it fits.
+        let start = FigureScale.growth(of: theme, for: size)
+        var scale = start
         var result = layout(measuringWith: canvas, textScale: scale)
-        while !result.fits && scale > 0.5 {
+        while !result.fits && scale > 0.5 * start {
             scale *= 0.88
             result = layout(measuringWith: canvas, textScale: scale)
         }
@@ -34,18 +36,15 @@ extension Figure {
             area = Rect(x: 0, y: used, width: size.width, height: Swift.max(1, size.height - used))
         }
         let gap = Swift.max(0, spacing ?? style.panelSpacing)
-        let cellW = Swift.max(1, (area.width - gap * Double(columns - 1)) / Double(columns))
-        let cellH = Swift.max(1, (area.height - gap * Double(rows - 1)) / Double(rows))
+        let grid = FigureGrid(panels: panels, rows: rows, columns: columns, area: area, gap: gap, style: style, canvas: canvas)
+        let cells = grid.cells()
         var panelLayouts: [PanelLayout] = []
         panelLayouts.reserveCapacity(panels.count)
         for (i, axes) in panels.enumerated() {
-            let r = i / columns, c = i % columns
-            let cell = Rect(x: area.minX + Double(c) * (cellW + gap), y: area.minY + Double(r) * (cellH + gap),
-                            width: cellW, height: cellH)
             if let view = axes.view3D {
-                panelLayouts.append(Panel3DLayoutEngine(axes: axes, view: view, cell: cell, style: style, canvas: canvas).run())
+                panelLayouts.append(Panel3DLayoutEngine(axes: axes, view: view, cell: cells[i], style: style, canvas: canvas).run())
             } else {
-                panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cell, style: style, canvas: canvas).run())
+                panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cells[i], style: style, canvas: canvas).run())
             }
         }
         return FigureLayout(size: size, panels: panelLayouts, title: placedTitle, textScale: textScale)

@@ -67,7 +67,7 @@ struct PanelRenderer {
 
     private func drawStatic(_ part: Part) {
         switch part {
-        case .grid: if axes.showsGrid ?? style.showGrid { drawGrid() }
+        case .grid: if axes.showsGrid ?? style.showGrid { canvas.auditing(.deemphasized) { drawGrid() } }
         case .overlays: drawOverlays()
         case .regions, .lines, .points, .text:
             if let stratum = part.stratum { drawMarks(stratum, perFrame: false) }
@@ -81,9 +81,16 @@ struct PanelRenderer {
                                   rasterization: rasterization)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
-            for i in chosen { axes.marks[i].draw(in: context) }
+            // Captions last among texts, so no other text of the stratum crosses them.
+            let ordered = chosen.filter { !Self.isCaption(axes.marks[$0]) } + chosen.filter { Self.isCaption(axes.marks[$0]) }
+            for i in ordered {
+                let mark = axes.marks[i]
+                canvas.auditing(.mark(String(describing: type(of: mark)), mark.emphasis)) { mark.draw(in: context) }
+            }
         }
     }
+
+    static func isCaption(_ mark: any Mark) -> Bool { (mark as? TextMark)?.isCaption ?? false }
 
     /// Spines and legend: above every mark.
     private func drawOverlays() {

@@ -65,7 +65,9 @@ public struct FigureLayout: Sendable {
     public var size: Size
     public var panels: [PanelLayout]
     public var title: PlacedText?
-    /// The factor applied to the theme's text sizes so that everything fits (1 when it fits as is).
+    /// The factor applied to every size of the theme (text, lines, markers, paddings, caption
+    /// panels): the figure's growth past the theme's reference size, times any shrinking
+    /// needed for the texts to fit (1 for a figure of the reference size that fits).
     public var textScale: Double
 
     /// Whether the decorations fit: every text inside the figure, no two texts overlapping,

@@ -12,7 +12,8 @@ struct PanelLayoutEngine {
     let style: PlotStyle
     let canvas: any Canvas
 
-    private struct Margins: Equatable {
+    /// Space between the cell's edges and the plot area (before centring an equal-aspect plot).
+    struct Margins: Equatable {
         var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
         func atLeast(_ o: Margins) -> Margins {
             Margins(left: Swift.max(left, o.left), right: Swift.max(right, o.right),
@@ -39,7 +40,31 @@ struct PanelLayoutEngine {
         var entries: [String: TextMetrics] = [:]
     }
 
-    func run() -> PanelLayout {
+    func run() -> PanelLayout { solve().layout }
+
+    /// The cell width at which an equal-aspect panel's plot area is as tall as `cell`
+    /// allows (its margins plus the plot's width at that height); `nil` for a panel whose
+    /// plot area fills any cell (free aspect, or a log axis).
+    ///
+    /// Margins depend on the plot's size (tick labels), so the width is refined once.
+    func preferredWidth() -> Double? {
+        guard axes.aspect == .equal, axes.view3D == nil, axes.x.scale == .linear, axes.y.scale == .linear else { return nil }
+        var width = cell.width
+        for _ in 0..<3 {
+            let trial = PanelLayoutEngine(axes: axes, cell: Rect(x: cell.minX, y: cell.minY, width: width, height: cell.height),
+                                          style: style, canvas: canvas).solve()
+            let m = trial.margins
+            let tall = Swift.max(1, cell.height - m.top - m.bottom)
+            let plot = trial.layout.plotRect
+            let needed = m.left + m.right + tall * plot.width / Swift.max(plot.height, 1e-9)
+            if abs(needed - width) < 0.5 { return needed }
+            width = needed
+        }
+        return width
+    }
+
+    /// The layout and the margins it settled on.
+    func solve() -> (layout: PanelLayout, margins: Margins) {
         let xKind = axes.x.scale, yKind = axes.y.scale
         let xLimits = resolvedLimits(axes.x, kind: xKind, horizontal: true)
         let yLimits = resolvedLimits(axes.y, kind: yKind, horizontal: false)
@@ -189,11 +214,12 @@ struct PanelLayoutEngine {
             }
         }
 
-        return PanelLayout(cell: cell, transform: transform, xTicks: xTicks, yTicks: yTicks,
-                           xMinorTicks: axes.x.showsTicks && (xKind == .log10 || style.showsMinorTicks) ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
-                           yMinorTicks: axes.y.showsTicks && (yKind == .log10 || style.showsMinorTicks) ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
-                           labels: labels, legend: legend, colorbar: colorbar,
-                           frameStrata: axes.frameStrata)
+        let layout = PanelLayout(cell: cell, transform: transform, xTicks: xTicks, yTicks: yTicks,
+                                 xMinorTicks: axes.x.showsTicks && (xKind == .log10 || style.showsMinorTicks) ? xPlan.tickSet.minor.filter { xLimits.contains($0) } : [],
+                                 yMinorTicks: axes.y.showsTicks && (yKind == .log10 || style.showsMinorTicks) ? yPlan.tickSet.minor.filter { yLimits.contains($0) } : [],
+                                 labels: labels, legend: legend, colorbar: colorbar,
+                                 frameStrata: axes.frameStrata)
+        return (layout, margins)
     }
 
     // MARK: - Pieces

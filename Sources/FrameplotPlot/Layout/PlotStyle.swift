@@ -1,16 +1,21 @@
 import FrameplotCanvas
 
 /// Every size and colour the layout and the decorations use, resolved from a ``Theme``
-/// (and shrunk by `textScale` when a figure is too small for the theme's text).
-/// The only place that reads theme fields.
+/// scaled for the figure (grown for a figure larger than the theme's reference size, shrunk
+/// when the figure is too small for the theme's text). The only place that reads theme fields.
 struct PlotStyle {
+    /// The figure's theme with every size multiplied by the layout's scale.
     let theme: Theme
-    /// Shrinks every text and text-related length when a figure is too small for the theme's sizes.
-    var textScale: Double = 1
+
+    /// The style of `theme` with every size (text, lines, markers, paddings, and through
+    /// ``Theme/sizeScale`` the sizes given to marks) times `textScale`.
+    init(theme: Theme, textScale: Double = 1) {
+        self.theme = textScale == 1 ? theme : theme.scaled(by: textScale)
+    }
 
     var background: Color { theme.colors.background }
     var axesBackground: Color { theme.colors.axesFace }
-    /// Text and reference lines.
+    /// Text.
     var foreground: Color { theme.colors.text }
     var spineColor: Color { theme.colors.spine }
     var tickColor: Color { theme.colors.tick }
@@ -23,14 +28,12 @@ struct PlotStyle {
     var markerSize: Double { theme.markerSize }
 
     /// The reference size for text-related spacing: the tick-label size.
-    var fontSize: Double { theme.fonts.tickLabel * textScale }
+    var fontSize: Double { theme.fonts.tickLabel }
 
     func cycleColor(_ index: Int) -> Color { theme.palette.color(index) }
 
     private func text(_ role: Theme.TextRole) -> TextStyle {
-        var s = theme.textStyle(role, markup: true)
-        s.size *= textScale
-        return s
+        theme.textStyle(role, markup: true)
     }
 
     // Text styles (all Pango markup: labels go through MathText, which escapes literal text).
@@ -42,9 +45,9 @@ struct PlotStyle {
     var annotation: TextStyle { text(.annotation) }
 
     // Lengths (layout units).
-    var tickLength: Double { theme.lines.majorTickLength * Swift.max(textScale, 0.6) }
-    var minorTickLength: Double { theme.lines.minorTickLength * Swift.max(textScale, 0.6) }
-    private var pad: Double { theme.padding * textScale }
+    var tickLength: Double { theme.lines.majorTickLength }
+    var minorTickLength: Double { theme.lines.minorTickLength }
+    private var pad: Double { theme.padding }
     var tickPad: Double { pad * 0.6 }
     var labelPad: Double { pad }
     var titlePad: Double { pad * 1.3 }
@@ -64,8 +67,23 @@ struct PlotStyle {
     var legendInset: Double { pad * 1.2 }
     var legendBackground: Color { theme.colors.legendFace }
     var legendEdge: Color { theme.colors.legendEdge }
+    /// The legend frame (and caption panel edge) width.
+    var legendEdgeWidth: Double { 0.8 * theme.sizeScale }
 
     // Colorbar.
     var colorbarGap: Double { pad * 2 }
     var colorbarWidth: Double { fontSize * 1.3 }
+}
+
+extension Theme {
+    /// A size given to a mark in default-theme points (`explicit`) in this theme, or the
+    /// theme's own `fallback` when none was given.
+    func length(_ explicit: Double?, default fallback: Double) -> Double {
+        explicit.map { $0 * sizeScale } ?? fallback
+    }
+
+    /// A dash pattern given in default-theme points, in this theme.
+    func dash(_ pattern: [Double]) -> [Double] {
+        sizeScale == 1 ? pattern : pattern.map { $0 * sizeScale }
+    }
 }

@@ -9,7 +9,7 @@ struct LegendRenderer {
     func draw() {
         let box = layout.box
         canvas.fill(.rect(box), color: style.legendBackground)
-        canvas.stroke(.rect(box), style: StrokeStyle(color: style.legendEdge, width: 0.8))
+        canvas.auditing(.deemphasized) { canvas.stroke(.rect(box), style: StrokeStyle(color: style.legendEdge, width: style.legendEdgeWidth)) }
         for row in layout.rows {
             drawHandle(row.entry.handle, in: row.handleRect)
             row.label.draw(on: canvas)
@@ -20,7 +20,8 @@ struct LegendRenderer {
         let mid = Point(x: r.midX, y: r.midY)
         switch handle {
         case let .marker(shape, fill, edge, size):
-            shape.draw(on: canvas, at: mid, size: Swift.min(size, r.height), fill: fill, edge: edge, lineWidth: style.lineWidth)
+            shape.draw(on: canvas, at: mid, size: Swift.min(size, r.height), fill: fill, edge: edge, lineWidth: style.lineWidth,
+                       halo: MarkerShape.isHalo(edge: edge, on: style.axesBackground))
         case let .line(stroke, marker):
             canvas.stroke(.segment(Point(x: r.minX, y: mid.y), Point(x: r.maxX, y: mid.y)), style: stroke)
             if let marker {

@@ -2,12 +2,16 @@ import FrameplotCanvas
 
 /// How contour lines or bands are coloured.
 public enum ContourColoring: Sendable, Hashable {
-    /// Every level in one colour.
-    case single(Color)
+    /// Every level in one colour or theme role (``MarkColor``); `.single(.deemphasized(c))`
+    /// for guide lines repeating a heatmap of the same field.
+    case single(MarkColor)
     /// One colour per level, cycled.
     case perLevel([Color])
     /// Each level's (or band's middle) value through a colour scale.
     case scale(ColorScale)
+
+    /// Every level in one fixed colour.
+    public static func single(_ color: Color) -> ContourColoring { .single(color.markColor) }
 }
 
 /// Contour lines of a grid at given levels (marching squares), or filled bands between
@@ -40,11 +44,18 @@ public struct ContourMark: Mark {
         return nil
     }
 
+    /// Filled bands are backdrops; lines follow their colour's emphasis.
+    public var emphasis: MarkEmphasis {
+        if filled { return .backdrop }
+        if case .single(let c) = coloring { return c.emphasis }
+        return .regular
+    }
+
     func color(level index: Int, value: Double, theme: Theme) -> Color {
         let c: Color
         switch coloring {
-        case .single(let s): c = s
-        case .perLevel(let list): c = list.isEmpty ? PlotStyle(theme: theme).foreground : list[index % list.count]
+        case .single(let s): c = s.resolved(in: theme)
+        case .perLevel(let list): c = list.isEmpty ? theme.colors.ink : list[index % list.count]
         case .scale(let s): c = CoreBridge.color(of: value, in: s) ?? s.colormap.color(at: 0)
         }
         return c.withAlpha(c.alpha * alpha)
@@ -69,11 +80,11 @@ public struct ContourMark: Mark {
                 context.canvas.fill(path, color: color(level: k, value: mid, theme: context.theme), rule: .evenOdd)
             }
         } else {
-            let w = width ?? PlotStyle(theme: context.theme).lineWidth * 0.6
+            let w = context.length(width, default: context.theme.lines.data * 0.6)
             for (k, level) in levels.enumerated() {
                 let path = pixelPath(CoreBridge.contourLines(grid, level: level), close: false)
                 guard !path.isEmpty else { continue }
-                let dash = dashes.isEmpty ? [] : dashes[k % dashes.count]
+                let dash = dashes.isEmpty ? [] : context.theme.dash(dashes[k % dashes.count])
                 context.canvas.stroke(path, style: StrokeStyle(color: color(level: k, value: level, theme: context.theme),
                                                                width: w, cap: .butt, join: .round, dash: dash))
             }
@@ -84,7 +95,7 @@ public struct ContourMark: Mark {
         guard let label, let first = levels.first else { return [] }
         let c = color(level: 0, value: first, theme: theme)
         if filled { return [LegendEntry(label: label, handle: .patch(fill: c, edge: nil))] }
-        return [LegendEntry(label: label, handle: .line(StrokeStyle(color: c, width: width ?? PlotStyle(theme: theme).lineWidth * 0.6,
-                                                                    dash: dashes.first ?? [])))]
+        return [LegendEntry(label: label, handle: .line(StrokeStyle(color: c, width: theme.length(width, default: theme.lines.data * 0.6),
+                                                                    dash: theme.dash(dashes.first ?? []))))]
     }
 }

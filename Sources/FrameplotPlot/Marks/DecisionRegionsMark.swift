@@ -81,7 +81,7 @@ public struct DecisionRegionsMark: Mark {
     public var colors: [Color]
     public var alpha: Double
     /// The boundary line colour (`nil`: no boundaries).
-    public var boundaryColor: Color?
+    public var boundaryColor: MarkColor?
     public var boundaryWidth: Double?
     /// Legend labels per class (patches); empty for no legend entries.
     public var classLabels: [String]
@@ -282,7 +282,8 @@ public struct DecisionRegionsMark: Mark {
     private func drawBoundaries(_ sampled: Sampled, inPixels: Bool, in context: MarkContext) {
         let t = context.transform
         guard let boundaryColor, classCount >= 2 else { return }
-        let stroke = StrokeStyle(color: boundaryColor, width: boundaryWidth ?? PlotStyle(theme: context.theme).lineWidth * 0.8,
+        let stroke = StrokeStyle(color: boundaryColor.resolved(in: context.theme),
+                                 width: context.length(boundaryWidth, default: context.theme.lines.data * 0.8),
                                  cap: .round, join: .round)
         var path = Path()
         let ranking = DecisionRegionsMark.ranking(sampled)

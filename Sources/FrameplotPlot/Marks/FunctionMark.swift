@@ -9,15 +9,17 @@ import FrameplotCanvas
 public struct FunctionMark: Mark {
     public var function: @Sendable (Double) -> Double
     public var domain: ClosedRange<Double>?
-    var color: MarkColor
+    public var color: MarkColor
     public var width: Double?
     public var dash: [Double]
     public var label: String?
     public var layer: MarkLayer
 
+    public var emphasis: MarkEmphasis { color.emphasis }
+
     func stroke(_ theme: Theme) -> StrokeStyle {
-        StrokeStyle(color: color.resolve(theme), width: width ?? PlotStyle(theme: theme).lineWidth,
-                    cap: .round, dash: dash)
+        StrokeStyle(color: color.resolved(in: theme), width: theme.length(width, default: theme.lines.data),
+                    cap: .round, dash: theme.dash(dash))
     }
 
     public func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent? {

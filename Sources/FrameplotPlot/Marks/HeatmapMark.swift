@@ -32,6 +32,7 @@ public struct HeatmapMark: Mark {
     }
 
     public var colorScale: ColorScale? { scale }
+    public var emphasis: MarkEmphasis { .backdrop }
 
     /// The grid as an image: row 0 is the largest y (the top of the picture).
     func image() -> RasterImage {

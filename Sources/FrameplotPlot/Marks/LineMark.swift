@@ -15,7 +15,7 @@ import FrameplotCanvas
 public struct LineMark: Mark {
     public var xs: [Double]
     public var ys: [Double]
-    var color: MarkColor
+    public var color: MarkColor
     /// Line width in layout units; `nil` uses the theme's.
     public var width: Double?
     public var dash: [Double]
@@ -33,10 +33,12 @@ public struct LineMark: Mark {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
     }
 
+    public var emphasis: MarkEmphasis { color.emphasis }
+
     func stroke(_ theme: Theme) -> StrokeStyle {
-        let c = color.resolve(theme)
-        return StrokeStyle(color: c.withAlpha(c.alpha * alpha), width: width ?? PlotStyle(theme: theme).lineWidth,
-                           cap: dash.isEmpty ? .round : .butt, join: .round, dash: dash)
+        let c = color.resolved(in: theme)
+        return StrokeStyle(color: c.withAlpha(c.alpha * alpha), width: theme.length(width, default: theme.lines.data),
+                           cap: dash.isEmpty ? .round : .butt, join: .round, dash: theme.dash(dash))
     }
 
     /// The pixel polylines (split where values are refused).
@@ -124,7 +126,7 @@ public struct LineMark: Mark {
         let st = stroke(context.theme)
         if !path.isEmpty { context.canvas.stroke(path, style: st) }
         if let marker {
-            let size = markerSize ?? PlotStyle(theme: context.theme).markerSize
+            let size = context.length(markerSize, default: context.theme.markerSize)
             for run in runs {
                 for p in run { marker.draw(on: context.canvas, at: p, size: size, fill: st.color, edge: nil, lineWidth: st.width) }
             }

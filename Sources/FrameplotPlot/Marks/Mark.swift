@@ -66,6 +66,10 @@ public struct MarkExtent: Sendable, Hashable {
 
 /// What a mark needs to draw itself: the canvas, the panel's data-to-pixel transform,
 /// the theme and the device resolution.
+///
+/// `theme` is the figure's theme already scaled for this figure (grown for a large
+/// figure, shrunk for a crowded one): draw its sizes as they are, and multiply sizes of
+/// your own by ``Theme/sizeScale`` (or use ``length(_:default:)``).
 public struct MarkContext {
     /// Where to draw (already clipped to the plot area).
     public let canvas: any Canvas
@@ -81,6 +85,16 @@ public struct MarkContext {
     /// The colour of the `index`-th automatic colour (the theme's qualitative palette, cycled).
     public func cycleColor(_ index: Int) -> Color {
         PlotStyle(theme: theme).cycleColor(index)
+    }
+
+    /// A size given to a mark in points of the default theme (`explicit`), scaled like the
+    /// theme's own sizes; `fallback` (a size of the scaled theme) when none was given.
+    ///
+    /// ```swift
+    /// let width = context.length(width, default: context.theme.lines.data)
+    /// ```
+    public func length(_ explicit: Double?, default fallback: Double) -> Double {
+        theme.length(explicit, default: fallback)
     }
 }
 
@@ -117,6 +131,9 @@ public protocol Mark: Sendable {
     func occupiedPoints(in transform: PanelTransform) -> [Point]
     /// The colour scale shown by a colorbar attached to the panel, if the mark has one.
     var colorScale: ColorScale? { get }
+    /// Whether the mark must stand out from what is under it (`.regular`, the default) or is
+    /// deliberately faint or a backdrop for other marks.
+    var emphasis: MarkEmphasis { get }
 }
 
 extension Mark {
@@ -125,6 +142,7 @@ extension Mark {
     public func legendEntries(theme: Theme) -> [LegendEntry] { [] }
     public func occupiedPoints(in transform: PanelTransform) -> [Point] { [] }
     public var colorScale: ColorScale? { nil }
+    public var emphasis: MarkEmphasis { .regular }
 }
 
 /// A colormap together with the value range and norm it is applied with, for colorbars.
@@ -132,21 +150,4 @@ public struct ColorScale: Sendable, Hashable {
     public var colormap: Colormap
     public var norm: ColorNorm
     public init(colormap: Colormap, norm: ColorNorm) { self.colormap = colormap; self.norm = norm }
-}
-
-/// A mark's colour: fixed, or the n-th colour of the theme's palette (resolved when drawn,
-/// so that a dark theme's palette applies).
-enum MarkColor: Sendable, Hashable {
-    case fixed(Color)
-    case cycle(Int)
-    /// The theme's text and frame colour (black, or white on a dark theme).
-    case foreground
-
-    func resolve(_ theme: Theme) -> Color {
-        switch self {
-        case .fixed(let c): return c
-        case .cycle(let i): return PlotStyle(theme: theme).cycleColor(i)
-        case .foreground: return PlotStyle(theme: theme).foreground
-        }
-    }
 }

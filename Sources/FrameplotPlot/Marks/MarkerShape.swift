@@ -54,33 +54,52 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
 
     /// Draws one marker: filled shapes get `fill` and an optional `edge`; crosses and plus
     /// signs are stroked with `fill` (their only colour) at `lineWidth`.
-    func draw(on canvas: any Canvas, at c: Point, size: Double, fill: Color, edge: Color?, lineWidth: Double) {
+    ///
+    /// A `halo` edge (see ``isHalo(edge:on:)``) is drawn under the fill and shows entirely
+    /// outside it: a ring that parts the marker from what it sits on (tinted regions, other
+    /// points). Any other edge outlines the marker, over the fill.
+    func draw(on canvas: any Canvas, at c: Point, size: Double, fill: Color, edge: Color?, lineWidth: Double,
+              halo: Bool = false) {
         let path = self.path(center: c, size: size)
-        for layer in paints(edge: edge, lineWidth: lineWidth) {
+        for layer in paints(edge: edge, lineWidth: lineWidth, halo: halo) {
             switch layer.paint {
             case .fill: canvas.fill(path, color: layer.color ?? fill)
             case .stroke(var style):
                 style.color = layer.color ?? fill
-                canvas.stroke(path, style: style)
+                // A halo parts the marker from its surroundings; it is not the marker's colour.
+                if halo && layer.color != nil {
+                    canvas.auditing(.deemphasized) { canvas.stroke(path, style: style) }
+                } else {
+                    canvas.stroke(path, style: style)
+                }
             }
         }
     }
 
+    /// Whether `edge` is a halo on a panel of colour `face`: it barely stands out from the
+    /// panel (white edges on a white panel), so its job is to part markers from what they
+    /// sit on rather than to outline them.
+    static func isHalo(edge: Color?, on face: Color) -> Bool {
+        edge.map { $0.contrastRatio(against: face) < Color.minimumGraphicsContrast } ?? false
+    }
+
     /// How a marker is painted, in order; a layer without a colour takes the point's
     /// (shared by single markers and the stamps of dense scatter plots).
-    func paints(edge: Color?, lineWidth: Double) -> [Stamp.Layer] {
+    func paints(edge: Color?, lineWidth: Double, halo: Bool = false) -> [Stamp.Layer] {
         if isStrokedOnly {
             return [Stamp.Layer(paint: .stroke(StrokeStyle(color: .black, width: lineWidth, cap: .butt)))]
         }
-        var layers = [Stamp.Layer(paint: .fill)]
-        if let edge {
-            layers.append(Stamp.Layer(paint: .stroke(StrokeStyle(color: edge, width: lineWidth * 0.6, join: .miter)), color: edge))
+        guard let edge else { return [Stamp.Layer(paint: .fill)] }
+        if halo {
+            return [Stamp.Layer(paint: .stroke(StrokeStyle(color: edge, width: lineWidth * 1.5, join: .miter)), color: edge),
+                    Stamp.Layer(paint: .fill)]
         }
-        return layers
+        return [Stamp.Layer(paint: .fill),
+                Stamp.Layer(paint: .stroke(StrokeStyle(color: edge, width: lineWidth * 0.6, join: .miter)), color: edge)]
     }
 
     /// The marker as a stamp of `size` centred on (0, 0).
-    func stamp(size: Double, edge: Color?, lineWidth: Double) -> Stamp {
-        Stamp(path: path(center: .zero, size: size), layers: paints(edge: edge, lineWidth: lineWidth))
+    func stamp(size: Double, edge: Color?, lineWidth: Double, halo: Bool = false) -> Stamp {
+        Stamp(path: path(center: .zero, size: size), layers: paints(edge: edge, lineWidth: lineWidth, halo: halo))
     }
 }

@@ -14,7 +14,7 @@ public struct ReferenceMark: Mark {
         case verticalSpan(x: ClosedRange<Double>)
     }
     public var kind: Kind
-    var color: MarkColor
+    public var color: MarkColor
     public var width: Double?
     public var dash: [Double]
     public var label: String?
@@ -36,8 +36,11 @@ public struct ReferenceMark: Mark {
         }
     }
 
+    /// Spans are backdrops; lines follow their colour's emphasis.
+    public var emphasis: MarkEmphasis { isSpan ? .backdrop : color.emphasis }
+
     func stroke(_ theme: Theme) -> StrokeStyle {
-        StrokeStyle(color: color.resolve(theme), width: width ?? PlotStyle(theme: theme).lineWidth, dash: dash)
+        StrokeStyle(color: color.resolved(in: theme), width: theme.length(width, default: theme.lines.data), dash: theme.dash(dash))
     }
 
     public func draw(in context: MarkContext) {
@@ -51,16 +54,16 @@ public struct ReferenceMark: Mark {
             context.canvas.stroke(.segment(Point(x: px, y: r.minY), Point(x: px, y: r.maxY)), style: stroke(context.theme))
         case .horizontalSpan(let yr):
             let a = t.y.pixelClipped(yr.lowerBound), b = t.y.pixelClipped(yr.upperBound)
-            context.canvas.fill(.rect(Rect(x: r.minX, y: Swift.min(a, b), width: r.width, height: abs(b - a))), color: color.resolve(context.theme))
+            context.canvas.fill(.rect(Rect(x: r.minX, y: Swift.min(a, b), width: r.width, height: abs(b - a))), color: color.resolved(in: context.theme))
         case .verticalSpan(let xr):
             let a = t.x.pixelClipped(xr.lowerBound), b = t.x.pixelClipped(xr.upperBound)
-            context.canvas.fill(.rect(Rect(x: Swift.min(a, b), y: r.minY, width: abs(b - a), height: r.height)), color: color.resolve(context.theme))
+            context.canvas.fill(.rect(Rect(x: Swift.min(a, b), y: r.minY, width: abs(b - a), height: r.height)), color: color.resolved(in: context.theme))
         }
     }
 
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, handle: isSpan ? .patch(fill: color.resolve(theme), edge: nil) : .line(stroke(theme)))]
+        return [LegendEntry(label: label, handle: isSpan ? .patch(fill: color.resolved(in: theme), edge: nil) : .line(stroke(theme)))]
     }
 
     public func occupiedPoints(in transform: PanelTransform) -> [Point] {
@@ -88,7 +91,7 @@ public struct SegmentsMark: Mark {
     public var ends: [DataPoint]
     /// One colour per segment (cycled), or the automatic colour when empty.
     public var colors: [Color]
-    var color: MarkColor
+    public var color: MarkColor
     public var width: Double?
     public var dash: [Double]
     public var label: String?
@@ -99,8 +102,10 @@ public struct SegmentsMark: Mark {
         return MarkExtent(x: MarkExtent.range(of: all.map(\.x), kind: xScale), y: MarkExtent.range(of: all.map(\.y), kind: yScale))
     }
 
+    public var emphasis: MarkEmphasis { color.emphasis }
+
     func stroke(_ theme: Theme, _ c: Color) -> StrokeStyle {
-        StrokeStyle(color: c, width: width ?? PlotStyle(theme: theme).lineWidth * 0.8, cap: .butt, dash: dash)
+        StrokeStyle(color: c, width: theme.length(width, default: theme.lines.data * 0.8), cap: .butt, dash: theme.dash(dash))
     }
 
     public func draw(in context: MarkContext) {
@@ -108,14 +113,14 @@ public struct SegmentsMark: Mark {
         for i in 0..<Swift.min(starts.count, ends.count) {
             guard let p = t.pointIfValid(x: starts[i].x, y: starts[i].y),
                   let q = t.pointIfValid(x: ends[i].x, y: ends[i].y) else { continue }
-            let c = colors.isEmpty ? color.resolve(context.theme) : colors[i % colors.count]
+            let c = colors.isEmpty ? color.resolved(in: context.theme) : colors[i % colors.count]
             context.canvas.stroke(.segment(p, q), style: stroke(context.theme, c))
         }
     }
 
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, handle: .line(stroke(theme, colors.first ?? color.resolve(theme))))]
+        return [LegendEntry(label: label, handle: .line(stroke(theme, colors.first ?? color.resolved(in: theme))))]
     }
 }
 
@@ -127,7 +132,7 @@ public struct SegmentsMark: Mark {
 public struct ArrowMark: Mark {
     public var from: DataPoint
     public var to: DataPoint
-    var color: MarkColor
+    public var color: MarkColor
     public var width: Double?
     /// The head's length in layout units; `nil` scales with the line width.
     public var headLength: Double?
@@ -136,13 +141,13 @@ public struct ArrowMark: Mark {
     public func draw(in context: MarkContext) {
         let t = context.transform
         guard let p = t.pointIfValid(x: from.x, y: from.y), let q = t.pointIfValid(x: to.x, y: to.y) else { return }
-        let c = color.resolve(context.theme)
-        let w = width ?? PlotStyle(theme: context.theme).lineWidth
+        let c = color.resolved(in: context.theme)
+        let w = context.length(width, default: context.theme.lines.data)
         let dx = q.x - p.x, dy = q.y - p.y
         let len = (dx * dx + dy * dy).squareRoot()
         guard len > 0 else { return }
         let ux = dx / len, uy = dy / len
-        let head = Swift.min(headLength ?? Swift.max(6, w * 4), len)
+        let head = Swift.min(context.length(headLength, default: Swift.max(6 * context.theme.sizeScale, w * 4)), len)
         let base = Point(x: q.x - ux * head, y: q.y - uy * head)
         context.canvas.stroke(.segment(p, base), style: StrokeStyle(color: c, width: w, cap: .butt))
         var tri = Path()

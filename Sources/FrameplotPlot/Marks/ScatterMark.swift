@@ -10,12 +10,15 @@ import FrameplotCanvas
 public enum PointColoring: Sendable, Hashable {
     /// The next colour of the theme's palette.
     case automatic
-    /// One colour for every point.
-    case color(Color)
+    /// One colour for every point: a fixed colour or a theme role (``MarkColor``).
+    case color(MarkColor)
     /// The palette colour of each point's class (0, 1, 2, ...); `labels` name the classes in the legend.
     case classes([Int], labels: [String] = [])
     /// Each point's value through a colormap.
     case values([Double], ColorScale)
+
+    /// One fixed colour for every point.
+    public static func color(_ color: Color) -> PointColoring { .color(color.markColor) }
 }
 
 /// Points drawn as markers.
@@ -42,14 +45,19 @@ public struct ScatterMark: Mark {
         MarkExtent(x: MarkExtent.range(of: xs, kind: xScale), y: MarkExtent.range(of: ys, kind: yScale))
     }
 
-    func resolvedSize(_ theme: Theme) -> Double { size ?? PlotStyle(theme: theme).markerSize }
+    func resolvedSize(_ theme: Theme) -> Double { theme.length(size, default: theme.markerSize) }
+
+    public var emphasis: MarkEmphasis {
+        if case .color(let c) = coloring { return c.emphasis }
+        return .regular
+    }
 
     func color(at i: Int, theme: Theme) -> Color? {
         let style = PlotStyle(theme: theme)
         let base: Color?
         switch coloring {
         case .automatic: base = style.cycleColor(cycleIndex)
-        case .color(let c): base = c
+        case .color(let c): base = c.resolved(in: theme)
         case let .classes(classes, _): base = i < classes.count ? style.cycleColor(classes[i]) : nil
         case let .values(values, scale): base = i < values.count ? CoreBridge.color(of: values[i], in: scale) : nil
         }
@@ -72,6 +80,7 @@ public struct ScatterMark: Mark {
         let s = resolvedSize(context.theme)
         let lw = PlotStyle(theme: context.theme).lineWidth
         let count = Swift.min(xs.count, ys.count)
+        let halo = MarkerShape.isHalo(edge: edgeColor, on: context.theme.colors.axesFace)
         if let image = context.image, count > Self.stampingThreshold {
             var points: [Point] = [], colors: [Color] = []
             points.reserveCapacity(count)
@@ -90,13 +99,13 @@ public struct ScatterMark: Mark {
                 }
                 points.append(p)
             }
-            image.stamp(marker.stamp(size: s, edge: edgeColor, lineWidth: lw), at: points, colors: single.map { [$0] } ?? colors)
+            image.stamp(marker.stamp(size: s, edge: edgeColor, lineWidth: lw, halo: halo), at: points, colors: single.map { [$0] } ?? colors)
             return
         }
         for i in 0..<count {
             guard let p = context.transform.pointIfValid(x: xs[i], y: ys[i]),
                   let c = color(at: i, theme: context.theme) else { continue }
-            marker.draw(on: context.canvas, at: p, size: s, fill: c, edge: edgeColor, lineWidth: lw)
+            marker.draw(on: context.canvas, at: p, size: s, fill: c, edge: edgeColor, lineWidth: lw, halo: halo)
         }
     }
 

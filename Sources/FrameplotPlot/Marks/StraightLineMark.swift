@@ -18,15 +18,17 @@ public struct StraightLineMark: Mark {
     public var a: Double
     public var b: Double
     public var c: Double
-    var color: MarkColor
+    public var color: MarkColor
     public var width: Double?
     public var dash: [Double]
     public var label: String?
     public var layer: MarkLayer
 
+    public var emphasis: MarkEmphasis { color.emphasis }
+
     func stroke(_ theme: Theme) -> StrokeStyle {
-        StrokeStyle(color: color.resolve(theme), width: width ?? PlotStyle(theme: theme).lineWidth,
-                    cap: .butt, dash: dash)
+        StrokeStyle(color: color.resolved(in: theme), width: theme.length(width, default: theme.lines.data),
+                    cap: .butt, dash: theme.dash(dash))
     }
 
     /// The part of the line a·x + b·y + c = 0 inside the rectangle `x` × `y`, as its two

@@ -3,11 +3,20 @@ import FrameplotCanvas
 /// Text placed in a panel, at data coordinates or at a fraction of the plot area.
 ///
 /// Maths between dollar signs is typeset (`"$(x_1, y_1)$"`); `offset` moves the text by
-/// layout units after placing (e.g. above a point).
+/// default-theme points after placing (e.g. above a point), scaled like every size.
+///
+/// Text with a `background` is a **caption**: it sits on an opaque rounded panel (the
+/// background colour painted over the panel face, so a translucent colour only tints it)
+/// with a thin edge, padded in proportion to the text, kept inside the plot area (shrunk
+/// to fit it), and drawn in the text stratum above every line and point (static or per
+/// frame), after the other texts — so no line or point ever shows through or across it.
+/// Its text colour defaults to the theme's text colour.
 ///
 /// ```swift
 /// axes.text("$(x_1, y_1)$", at: DataPoint(x: 1, y: 3), anchor: .bottomCenter, offset: Point(x: 0, y: -6))
 /// axes.text("Epoch #2000", axesFraction: DataPoint(x: 0.5, y: 0.03), anchor: .bottomCenter, layer: .dynamic)
+/// axes.text("step 5", axesFraction: DataPoint(x: 0.5, y: 0.97), anchor: .topCenter,
+///           background: theme.colors.axesFace, layer: .dynamic)    // a caption
 /// ```
 public struct TextMark: Mark {
     public enum Position: Sendable, Hashable {
@@ -20,41 +29,91 @@ public struct TextMark: Mark {
     public var anchor: TextAnchor
     public var offset: Point
     public var size: Double?
-    public var color: Color?
+    /// A fixed colour or theme role; `nil` is the theme's text colour.
+    public var color: MarkColor?
     public var bold: Bool
     public var rotation: Double
-    /// A box behind the text (e.g. for readability over a heatmap).
+    /// Makes the text a caption on an opaque panel of this colour (see the type's discussion).
     public var background: Color?
     public var layer: MarkLayer
 
+    /// Whether the text is a caption (drawn on an opaque panel).
+    public var isCaption: Bool { background != nil }
+
+    public var emphasis: MarkEmphasis { color?.emphasis ?? .regular }
+
     func textStyle(_ theme: Theme) -> TextStyle {
         var s = PlotStyle(theme: theme).annotation
-        if let size { s.size = size }
-        if let color { s.color = color }
+        if let size { s.size = size * theme.sizeScale }
+        if let color { s.color = color.resolved(in: theme) }
         if bold { s.weight = .bold }
         return s
     }
 
-    func anchorPoint(_ t: PanelTransform) -> Point? {
+    func anchorPoint(_ t: PanelTransform, theme: Theme) -> Point? {
         let p: Point?
         switch position {
         case .data(let d): p = t.pointIfValid(x: d.x, y: d.y)
         case .axesFraction(let f): p = t.point(axesFraction: f.x, f.y)
         }
-        return p.map { Point(x: $0.x + offset.x, y: $0.y + offset.y) }
+        let k = theme.sizeScale
+        return p.map { Point(x: $0.x + offset.x * k, y: $0.y + offset.y * k) }
     }
 
     public func draw(in context: MarkContext) {
-        guard let p = anchorPoint(context.transform) else { return }
-        let (t, s) = PlotText.resolve(text, style: textStyle(context.theme))
+        guard var p = anchorPoint(context.transform, theme: context.theme) else { return }
+        var (t, s) = PlotText.resolve(text, style: textStyle(context.theme))
         if let background {
-            let b = context.canvas.textBounds(t, at: p, style: s, anchor: anchor, rotation: rotation)
-            context.canvas.fill(.rect(b.insetBy(dx: -2, dy: -1)), color: background)
+            let canvas = context.canvas
+            var bounds = canvas.textBounds(t, at: p, style: s, anchor: anchor, rotation: rotation)
+            // A caption wider than the plot shrinks (down to half) to fit it.
+            let room = context.transform.plotRect.width - 2
+            let wide = CaptionPanel.rect(around: bounds, fontSize: s.size).width
+            if wide > room, room > 0 {
+                s.size *= Swift.max(0.5, room / wide)
+                bounds = canvas.textBounds(t, at: p, style: s, anchor: anchor, rotation: rotation)
+            }
+            var panel = CaptionPanel.rect(around: bounds, fontSize: s.size)
+            // Keep the panel inside the plot area (it never hangs over the spines).
+            let inside = CaptionPanel.shift(panel, into: context.transform.plotRect.insetBy(dx: 1, dy: 1))
+            p = Point(x: p.x + inside.x, y: p.y + inside.y)
+            panel = Rect(x: panel.minX + inside.x, y: panel.minY + inside.y, width: panel.width, height: panel.height)
+            CaptionPanel.draw(panel, color: background, fontSize: s.size, theme: context.theme, on: canvas)
         }
         context.canvas.drawText(t, at: p, style: s, anchor: anchor, rotation: rotation)
     }
 
     public func occupiedPoints(in transform: PanelTransform) -> [Point] {
-        anchorPoint(transform).map { [$0] } ?? []
+        anchorPoint(transform, theme: .default).map { [$0] } ?? []
+    }
+}
+
+/// The opaque rounded panel behind a caption.
+enum CaptionPanel {
+    /// The panel around text `bounds`: padded by 0.4 em left and right, 0.2 em above and below.
+    static func rect(around bounds: Rect, fontSize: Double) -> Rect {
+        bounds.insetBy(dx: -0.4 * fontSize, dy: -0.2 * fontSize)
+    }
+
+    /// The smallest move that puts `panel` inside `frame` (centred when it cannot fit).
+    static func shift(_ panel: Rect, into frame: Rect) -> Point {
+        func axis(_ lo: Double, _ hi: Double, _ flo: Double, _ fhi: Double) -> Double {
+            if hi - lo > fhi - flo { return (flo + fhi) / 2 - (lo + hi) / 2 }
+            if lo < flo { return flo - lo }
+            if hi > fhi { return fhi - hi }
+            return 0
+        }
+        return Point(x: axis(panel.minX, panel.maxX, frame.minX, frame.maxX),
+                     y: axis(panel.minY, panel.maxY, frame.minY, frame.maxY))
+    }
+
+    /// Fills the panel with `color` made opaque over the panel face, and strokes its edge.
+    static func draw(_ panel: Rect, color: Color, fontSize: Double, theme: Theme, on canvas: any Canvas) {
+        let face = color.composited(over: theme.colors.axesFace.composited(over: theme.colors.background)).withAlpha(1)
+        let path = Path.roundedRect(panel, radius: Swift.min(0.3 * fontSize, panel.height / 2))
+        canvas.auditing(.backdrop) { canvas.fill(path, color: face) }
+        canvas.auditing(.deemphasized) {
+            canvas.stroke(path, style: StrokeStyle(color: theme.colors.legendEdge, width: PlotStyle(theme: theme).legendEdgeWidth))
+        }
     }
 }

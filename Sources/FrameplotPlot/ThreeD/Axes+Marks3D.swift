@@ -42,11 +42,11 @@ extension Axes {
     /// ```swift
     /// axes.line3D(xs: track.xs, ys: track.ys, color: palette[0], label: "GD", layer: .dynamic)
     /// ```
-    public mutating func line3D(xs: [Double], ys: [Double], zs: [Double]? = nil, color: Color? = nil,
+    public mutating func line3D(xs: [Double], ys: [Double], zs: [Double]? = nil, color: (any MarkPaint)? = nil,
                                 width: Double? = nil, alpha: Double = 1, outline: Color? = Color(hex: 0xffffff, alpha: 0.85),
                                 hiddenAlpha: Double = 0, label: String? = nil, layer: MarkLayer = .static) {
         _ = ensure3D()
-        add(Line3DMark(xs: xs, ys: ys, zs: zs, color: color.map(MarkColor.fixed) ?? .cycle(nextCycleIndex()),
+        add(Line3DMark(xs: xs, ys: ys, zs: zs, color: color?.markColor ?? .cycle(nextCycleIndex()),
                        width: width, alpha: alpha, outline: outline, hiddenAlpha: Swift.min(1, Swift.max(0, hiddenAlpha)),
                        label: label, layer: layer))
     }
@@ -59,11 +59,11 @@ extension Axes {
     /// axes.scatter3D(xs: [1], ys: [1], marker: .cross, size: 12, color: .black, label: "minimum")
     /// ```
     public mutating func scatter3D(xs: [Double], ys: [Double], zs: [Double]? = nil, marker: MarkerShape = .circle,
-                                   size: Double? = nil, color: Color? = nil, edgeColor: Color? = .white,
+                                   size: Double? = nil, color: (any MarkPaint)? = nil, edgeColor: Color? = .white,
                                    hiddenAlpha: Double = 0, label: String? = nil, layer: MarkLayer = .static) {
         _ = ensure3D()
         add(Scatter3DMark(xs: xs, ys: ys, zs: zs, marker: marker, size: size,
-                          color: color.map(MarkColor.fixed) ?? .cycle(nextCycleIndex()), edgeColor: edgeColor,
+                          color: color?.markColor ?? .cycle(nextCycleIndex()), edgeColor: edgeColor,
                           hiddenAlpha: Swift.min(1, Swift.max(0, hiddenAlpha)), label: label, layer: layer))
     }
 }

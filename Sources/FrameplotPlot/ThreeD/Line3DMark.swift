@@ -26,8 +26,8 @@ public struct Line3DMark: Mark3D {
     public var layer: MarkLayer
 
     func stroke(_ theme: Theme) -> StrokeStyle {
-        let c = color.resolve(theme)
-        return StrokeStyle(color: c.withAlpha(c.alpha * alpha), width: width ?? PlotStyle(theme: theme).lineWidth * 1.2,
+        let c = color.resolved(in: theme)
+        return StrokeStyle(color: c.withAlpha(c.alpha * alpha), width: theme.length(width, default: theme.lines.data * 1.2),
                            cap: .round, join: .round)
     }
 
@@ -157,8 +157,8 @@ public struct Scatter3DMark: Mark3D {
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
         let style = PlotStyle(theme: theme)
-        return [LegendEntry(label: label, handle: .marker(marker, fill: color.resolve(theme), edge: edgeColor,
-                                                          size: size ?? style.markerSize))]
+        return [LegendEntry(label: label, handle: .marker(marker, fill: color.resolved(in: theme), edge: edgeColor,
+                                                          size: theme.length(size, default: style.markerSize)))]
     }
 
     /// Seen from above in a 2-D panel: the markers at x and y.
@@ -166,20 +166,20 @@ public struct Scatter3DMark: Mark3D {
         let style = PlotStyle(theme: context.theme)
         for k in 0..<Swift.min(xs.count, ys.count) {
             guard let p = context.transform.pointIfValid(x: xs[k], y: ys[k]) else { continue }
-            marker.draw(on: context.canvas, at: p, size: size ?? style.markerSize, fill: color.resolve(context.theme),
+            marker.draw(on: context.canvas, at: p, size: context.theme.length(size, default: style.markerSize), fill: color.resolved(in: context.theme),
                         edge: edgeColor, lineWidth: style.lineWidth)
         }
     }
 
     public func draw3D(in context: MarkContext3D) {
         let style = PlotStyle(theme: context.theme)
-        let fill = color.resolve(context.theme)
+        let fill = color.resolved(in: context.theme)
         for k in 0..<Swift.min(xs.count, ys.count, zs?.count ?? Int.max) {
             guard let b = context.boxPoint(x: xs[k], y: ys[k], z: zs?[k]) else { continue }
             let seen = context.isVisible(b)
             guard seen || hiddenAlpha > 0 else { continue }
             let a = seen ? 1 : hiddenAlpha
-            marker.draw(on: context.canvas, at: context.projection.screen(b), size: size ?? style.markerSize,
+            marker.draw(on: context.canvas, at: context.projection.screen(b), size: context.theme.length(size, default: style.markerSize),
                         fill: fill.withAlpha(fill.alpha * a), edge: edgeColor.map { $0.withAlpha($0.alpha * a) },
                         lineWidth: marker.isStrokedOnly ? style.lineWidth * 1.3 : Swift.max(1, style.lineWidth * 0.6))
         }

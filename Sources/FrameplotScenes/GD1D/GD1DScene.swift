@@ -96,21 +96,21 @@ public enum GD1DScene: SceneDefinition {
         axes.x = AxisSpec(label: "$x$", limits: AxisLimits(lower: xRange.lowerBound, upper: xRange.upperBound), margin: 0)
         axes.y = AxisSpec(label: "$f(x)$", limits: AxisLimits(lower: yRange.lowerBound, upper: yRange.upperBound), margin: 0)
         if !function.isBuiltIn { axes.title = MathText.escaped("f(x) = \(function.text)") }
-        axes.function(domain: xRange, color: Color(hex: 0x1f77b4), width: 2) { function.value($0) }
+        axes.function(domain: xRange, color: .cycle(0), width: 2) { function.value($0) }
         if function.isBuiltIn {
-            axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: Color(hex: 0xd62728))
+            axes.scatter(xs: [5], ys: [1], marker: .cross, size: 9, color: .ink)   // the target, unlike the moving accent
         }
         figure.axes = axes
 
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 2) { frame, figure in
             let x = frame.step.parameters[0], y = function.value(x), slope = function.slope(x)
-            let accent = Color(hex: 0xd62728)
+            let accent = MarkColor.accent
             let past = frame.past.dropLast()
             if !past.isEmpty {
                 figure.axes.scatter(xs: past.map { $0.parameters[0] }, ys: past.map { function.value($0.parameters[0]) }, size: 5,
-                                    color: Color(hex: 0x7f7f7f), alpha: 0.6)
+                                    color: .deemphasized(Color(hex: 0x7f7f7f)), alpha: 0.6)
             }
-            figure.axes.straightLine(slope: slope, intercept: y - slope * x, color: Color(hex: 0xff7f0e), width: 1.5)
+            figure.axes.straightLine(slope: slope, intercept: y - slope * x, color: .cycle(1), width: 1.5)
             figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3])
             if let nextX = frame.nextRecordedParameters?[0] {
                 figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: function.value(nextX)), color: figure.theme.colors.text,

@@ -148,9 +148,10 @@ public enum GDLocusScene: SceneDefinition {
                      interpolation: .bilinear)
         let contourGrid = Grid2D(x: aRange, y: bRange, nx: 256, ny: 256, function: mse)
         if points.isBuiltIn {
-            left.contour(contourGrid, levels: contourLevels, coloring: .single(.red), width: 0.6, dashes: [[3, 2]], alpha: 0.8)
+            left.contour(contourGrid, levels: contourLevels, coloring: .single(.deemphasized(.red)), width: 0.6, dashes: [[3, 2]], alpha: 0.8)
         } else {
-            left.contour(contourGrid, automaticLevels: 5, log: true, coloring: .single(.red), width: 0.6, dashes: [[3, 2]], alpha: 0.8)
+            left.contour(contourGrid, automaticLevels: 5, log: true, coloring: .single(.deemphasized(.red)), width: 0.6,
+                         dashes: [[3, 2]], alpha: 0.8)
         }
         left.scatter(xs: [minimiser[0]], ys: [minimiser[1]], marker: .cross, size: 9, color: .red)
         if let start = run.steps.first?.parameters, start.count == 2 {
@@ -173,8 +174,9 @@ public enum GDLocusScene: SceneDefinition {
             let path = frame.past
             figure[0, 0].line(xs: path.map { $0.parameters[0] }, ys: path.map { $0.parameters[1] },
                               color: .white, width: 1.5)
-            figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
-            figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: figure.theme.colors.text,
+            // Black on the heatmap in every theme, as in the textbook (the heatmap is the same).
+            figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
+            figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
                                       width: 1)
             figure[0, 1].text(parameterText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
         }

@@ -48,14 +48,13 @@ extension Gallery {
         axes.y = AxisSpec(label: "$x_2$", limits: AxisLimits(lower: -3.5, upper: 4.5))
         axes.aspect = .equal
         axes.showsGrid = false
-        axes.decisionRegions(.probabilities(probabilities), classes: 3, alpha: 0.22,
-                             boundaryColor: Color(hex: 0x444444))
+        axes.decisionRegions(.probabilities(probabilities), classes: 3, alpha: 0.22, boundaryColor: .ink)
         let markers: [MarkerShape] = [.circle, .square, .triangle]
         let names = ["クラス 1", "クラス 2", "クラス 3"]
         for k in 0..<3 {
             let mine = zip(points, labels).filter { $0.1 == k }.map(\.0)
             axes.scatter(xs: mine.map(\.0), ys: mine.map(\.1), marker: markers[k], size: 8,
-                         color: fig.theme.palette.color(k), edgeColor: .white, label: names[k])
+                         color: .cycle(k), edgeColor: .white, label: names[k])
         }
         axes.title = softmax == nil ? "最近傍重心法による 3 クラス分類" : "ソフトマックス回帰による 3 クラス分類"
         fig.axes = axes

@@ -27,9 +27,11 @@ extension Gallery {
         axes.showsGrid = false
         axes.heatmap(grid, colormap: .viridis, norm: norm, colorbarLabel: "$L(a, b)$ (MSE)")
         let levels = ContourLevels.auto(min: range.min, max: range.max, count: 8, log: true)
-        axes.contour(grid, levels: levels, coloring: .single(Color(hex: 0xe41a1c)), width: 0.8, dashes: [[3, 2]])
+        // The contours repeat the heatmap: guides, deliberately faint.
+        axes.contour(grid, levels: levels, coloring: .single(.deemphasized(Color(hex: 0xe41a1c))), width: 0.8, dashes: [[3, 2]])
         let best = ReferenceRuns.fourPointsMinimizer
-        axes.scatter(xs: [best[0]], ys: [best[1]], marker: .cross, size: 11, color: Color(hex: 0xe41a1c),
+        // A light red: the minimiser sits in the darkest valley of viridis.
+        axes.scatter(xs: [best[0]], ys: [best[1]], marker: .cross, size: 11, color: Color(hex: 0xff4040),
                      label: "最小点 (0.431, 3.310)")
         axes.legendPlacement = .upperRight
         fig.axes = axes

@@ -34,7 +34,7 @@ extension Gallery {
         fig.axes.x.label = "身長 (cm)"
         fig.axes.y.label = "体重 (kg)"
         fig.axes.scatter(xs: xs, ys: ys, size: 9, label: "データ")
-        fig.axes.straightLine(slope: fit.slope, intercept: fit.intercept, color: Color(hex: 0xd62728),
+        fig.axes.straightLine(slope: fit.slope, intercept: fit.intercept, color: .accent,
                               label: "回帰直線 $y = \(String(format: "%.3f", fit.slope))x \(signed(fit.intercept, decimals: 1))$")
         return fig
     }
@@ -51,7 +51,7 @@ extension Gallery {
         axes.aspect = .equal
         let palette = fig.theme.palette
         let colors = (0..<xs.count).map { palette.color($0) }
-        axes.straightLine(slope: fit.slope, intercept: fit.intercept, color: fig.theme.colors.text, width: 1.3,
+        axes.straightLine(slope: fit.slope, intercept: fit.intercept, color: .ink, width: 1.3,
                           label: "$y = \(String(format: "%.3f", fit.slope))x \(signed(fit.intercept, decimals: 2))$")
         let points = zip(xs, ys).map { DataPoint(x: $0, y: $1) }
         let fitted = xs.map { DataPoint(x: $0, y: fit.slope * $0 + fit.intercept) }

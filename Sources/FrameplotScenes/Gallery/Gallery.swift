@@ -39,13 +39,15 @@ public enum Gallery {
     ///
     /// ```swift
     /// try Gallery.render(into: "Output/gallery", formats: [.png])
+    /// try Gallery.render(into: "Output/gallery-dark", formats: [.png], theme: .dark)
     /// ```
     @discardableResult
     public static func render(into directory: String, formats: [FigureFormat] = FigureFormat.allCases,
-                              pixelWidth: Int = 800, pixelHeight: Int = 600, dpi: Double = 72) throws -> [String] {
+                              pixelWidth: Int = 800, pixelHeight: Int = 600, dpi: Double = 72,
+                              theme: Theme = .default) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
-        for entry in try figures(pixelWidth: pixelWidth, pixelHeight: pixelHeight, dpi: dpi) {
+        for entry in try figures(pixelWidth: pixelWidth, pixelHeight: pixelHeight, dpi: dpi, theme: theme) {
             for format in formats {
                 let path = (directory as NSString).appendingPathComponent("\(entry.name).\(format.rawValue)")
                 try entry.figure.save(to: path, format: format)

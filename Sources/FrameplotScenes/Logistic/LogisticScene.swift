@@ -134,7 +134,7 @@ public enum LogisticScene: SceneDefinition {
             figure[0, 0].linearField(a: w[1], b: w[2], c: w[0], colormap: background, norm: ColorNorm(vmin: 0, vmax: 1)) { s in
                 1 / (1 + Foundation.exp(-s))
             }
-            figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: figure.theme.colors.text, width: 1.5)
+            figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: .ink, width: 1.5)
             let past = frame.past
             figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: classColors[0],
                               width: 1.5)

@@ -9,6 +9,9 @@ import FrameplotPlot
 enum FigureRendering {
     enum LineKind { case line, curve }
 
+    /// Sees every figure a command draws, just before it is saved (tests audit them).
+    @TaskLocal static var observer: (@Sendable (Figure) -> Void)?
+
     static func scatter(_ request: ScatterRequest, options: CheckedPlotOptions) throws {
         var figure = makeFigure(options)
         var axes = figure.axes
@@ -24,7 +27,8 @@ enum FigureRendering {
                          label: request.fit == nil ? nil : "data")
         }
         if let fit = request.fit {
-            let color = request.classes == nil ? Color(hex: 0xD62728) : Color(hex: 0x222222)
+            // Over one-colour points the theme's accent; over class colours its neutral fit colour.
+            let color: MarkColor = request.classes == nil ? .accent : .fit
             if fit.degree == 1 {
                 axes.straightLine(slope: fit.coefficients[1], intercept: fit.coefficients[0], color: color,
                                   width: 2, label: fit.equation)
@@ -36,7 +40,7 @@ enum FigureRendering {
             }
         }
         figure.axes = axes
-        try figure.save(to: options.output.path)
+        try save(figure, options: options)
     }
 
     static func lines(_ request: LineRequest, options: CheckedPlotOptions, kind: LineKind) throws {
@@ -46,10 +50,10 @@ enum FigureRendering {
         let labelled = request.series.count > 1 || request.smooth != nil
             || request.series.contains { $0.aggregation != nil }
         for (index, series) in request.series.enumerated() {
-            let color = figure.theme.palette.color(index)
+            let color = MarkColor.cycle(index)
             if let smoothed = smoothed(series, request.smooth) {
-                // As TensorBoard: the raw series stays, faint, under the smoothed one.
-                axes.line(xs: series.xs, ys: series.ys, color: color, width: 1, alpha: 0.3)
+                // As TensorBoard: the raw series stays, faint (deemphasized), under the smoothed one.
+                axes.line(xs: series.xs, ys: series.ys, color: .deemphasized(color), width: 1, alpha: 0.3)
                 axes.line(xs: series.xs, ys: smoothed.values, color: color, width: 2,
                           label: "\(series.label) (\(smoothed.how))")
             } else {
@@ -58,7 +62,7 @@ enum FigureRendering {
             }
         }
         figure.axes = axes
-        try figure.save(to: options.output.path)
+        try save(figure, options: options)
     }
 
     /// The smoothed values of a series and how they were made, or nil when the series is
@@ -100,12 +104,17 @@ enum FigureRendering {
         let probabilities = request.trained.probabilities
         axes.decisionRegions(.probabilities(probabilities), classes: problem.classCount, cellsPerUnit: 0.5)
         axes.scatter(xs: problem.xs, ys: problem.ys,
-                     coloring: .classes(problem.labels, labels: problem.classNames), edgeColor: .white)
+                     coloring: .classes(problem.labels, labels: problem.classNames), edgeColor: figure.theme.colors.axesFace)
         figure.axes = axes
-        try figure.save(to: options.output.path)
+        try save(figure, options: options)
     }
 
     // MARK: Shared
+
+    static func save(_ figure: Figure, options: CheckedPlotOptions) throws {
+        observer?(figure)
+        try figure.save(to: options.output.path)
+    }
 
     static func makeFigure(_ options: CheckedPlotOptions) -> Figure {
         var figure = Figure(width: Double(options.size.width), height: Double(options.size.height), scale: options.scale,

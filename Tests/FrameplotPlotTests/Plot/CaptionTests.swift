@@ -1,0 +1,79 @@
+import Testing
+import FrameplotCanvas
+@testable import FrameplotPlot
+
+/// Captions (text with a background) sit on an opaque panel above every other mark of their
+/// layer, inside the plot area: no line ever runs through them.
+@Suite struct CaptionTests {
+    func figure(width: Double = 400, height: Double = 300, theme: Theme = .default) -> Figure {
+        var fig = Figure(width: width, height: height, theme: theme)
+        fig.axes.x.limits = AxisLimits(lower: 0, upper: 10)
+        fig.axes.y.limits = AxisLimits(lower: 0, upper: 10)
+        fig.axes.showsGrid = false
+        return fig
+    }
+
+    func caption(_ fig: inout Figure, layer: MarkLayer = .static) {
+        fig.axes.text("step 5:  x = 5.1250   f(x) = 1.0078", axesFraction: DataPoint(x: 0.5, y: 0.97), anchor: .topCenter,
+                      background: fig.theme.colors.axesFace.withAlpha(0.85), layer: layer)
+    }
+
+    /// The caption's panel rectangle, from the recorded drawing.
+    func panel(_ fig: Figure) throws -> Rect {
+        let canvas = RecordingCanvas(width: fig.size.width, height: fig.size.height)
+        fig.render(on: canvas)
+        let path = try #require(canvas.fills.last { $0.path.elements.contains { if case .arc = $0 { true } else { false } } }?.path)
+        let points = path.elements.compactMap { e -> Point? in if case .line(let p) = e { p } else if case .move(let p) = e { p } else { nil } }
+        let xs = points.map(\.x), ys = points.map(\.y)
+        return Rect(x: xs.min() ?? 0, y: ys.min() ?? 0, width: (xs.max() ?? 0) - (xs.min() ?? 0), height: (ys.max() ?? 0) - (ys.min() ?? 0))
+    }
+
+    /// Caption before or after the line; the caption static (cached) or per frame.
+    @Test(arguments: [(false, MarkLayer.dynamic), (true, .dynamic), (false, .static), (true, .static)])
+    func aLineNeverShowsThroughTheCaption(captionFirst: Bool, captionLayer: MarkLayer) throws {
+        for theme in [Theme.default, .dark] {
+            var fig = figure(theme: theme)
+            if captionFirst { caption(&fig, layer: captionLayer) }
+            fig.axes.verticalLine(x: 5.0, color: .accent, width: 2, layer: .dynamic)
+            if !captionFirst { caption(&fig, layer: captionLayer) }
+            let canvas = try fig.makeImage()
+            let box = try panel(fig)
+            func reddish(_ p: RGBA8) -> Bool { Int(p.r) - Int(p.g) > 20 }
+            // No pixel of the panel shows the red line (text and edge are greys).
+            var red = 0
+            for y in Int(box.minY.rounded(.up))..<Int(box.maxY) {
+                for x in Int(box.minX.rounded(.up))..<Int(box.maxX) where reddish(canvas.pixel(x: x, y: y)) { red += 1 }
+            }
+            #expect(red == 0, "\(red) red pixels in the caption panel")
+            // Below the panel the line shows.
+            let x = Int(fig.layout(measuringWith: canvas).panels[0].transform.x.pixel(5)!)
+            #expect((-1...1).contains { reddish(canvas.pixel(x: x + $0, y: Int(box.maxY) + 8)) })
+        }
+    }
+
+    @Test func thePanelStaysInsideThePlotAndShrinksToFit() throws {
+        var fig = figure()
+        fig.axes.text("a long caption near the top edge of the plot", axesFraction: DataPoint(x: 0.5, y: 1.0),
+                      anchor: .topCenter, background: .white)
+        let plot = fig.layout(measuringWith: RecordingCanvas()).panels[0].plotRect
+        let box = try panel(fig)
+        #expect(plot.contains(box, tolerance: 0.01), "\(box) outside \(plot)")
+        // A plot narrower than the caption: the caption shrinks to fit.
+        var narrow = figure(width: 200, height: 200)
+        narrow.axes.text("step 12:  x = 5.0002   f(x) = 1.0000   f′(x) = 0.0002", axesFraction: DataPoint(x: 0.5, y: 0.97),
+                         anchor: .topCenter, background: .white)
+        let narrowPlot = narrow.layout(measuringWith: RecordingCanvas()).panels[0].plotRect
+        #expect(narrowPlot.contains(try panel(narrow), tolerance: 0.01))
+    }
+
+    @Test func aTranslucentBackgroundOnlyTintsAnOpaquePanel() throws {
+        var fig = figure()
+        caption(&fig)
+        let canvas = RecordingCanvas(width: 400, height: 300)
+        fig.render(on: canvas)
+        let fill = try #require(canvas.fills.last { $0.path.elements.contains { if case .arc = $0 { true } else { false } } })
+        #expect(fill.color.alpha == 1)
+        #expect(TextMark(text: "x", position: .data(DataPoint(x: 0, y: 0)), anchor: .center, offset: .zero, size: nil,
+                         color: nil, bold: false, rotation: 0, background: .white, layer: .static).isCaption)
+    }
+}
