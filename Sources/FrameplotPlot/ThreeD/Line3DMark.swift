@@ -23,6 +23,8 @@ public struct Line3DMark: Mark3D {
     /// Opacity of the parts a surface hides (0: not drawn; e.g. 0.3 for a faint dashed trace).
     public var hiddenAlpha: Double
     public var label: String?
+    /// Makes the legend row one whose text may change per frame (see ``LegendEntry/key``).
+    public var legendKey: String?
     public var layer: MarkLayer
 
     func stroke(_ theme: Theme) -> StrokeStyle {
@@ -39,13 +41,13 @@ public struct Line3DMark: Mark3D {
 
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, handle: .line(stroke(theme)))]
+        return [LegendEntry(label: label, handle: .line(stroke(theme)), key: legendKey)]
     }
 
     /// Seen from above in a 2-D panel: the polyline of x and y.
     public func draw(in context: MarkContext) {
         LineMark(xs: xs, ys: ys, color: color, width: width, dash: [], alpha: alpha, marker: nil, markerSize: nil,
-                 label: nil, layer: layer).draw(in: context)
+                 label: nil, legendKey: nil, layer: layer).draw(in: context)
     }
 
     public func draw3D(in context: MarkContext3D) {

@@ -7,7 +7,8 @@ import FrameplotCanvas
 /// The background pass draws the static marks (the cached layer of an animation whose
 /// camera stays still); the frame pass draws the per-frame ones over it (depth decides what
 /// hides what, not ``MarkStratum``); the overlay pass draws the legend of a panel laid out
-/// with per-frame marks.
+/// with per-frame marks; the frame-legend pass the texts of keyed legend rows. A turning
+/// panel (``View3D/turn``) is drawn whole in the frame pass.
 struct Panel3DRenderer {
     let axes: Axes
     let layout: PanelLayout
@@ -22,10 +23,14 @@ struct Panel3DRenderer {
 
     /// Draws what belongs to `layers` (see ``RenderLayers``).
     func draw(_ layers: RenderLayers) {
-        if layers.contains(.background) { drawBackground() }
+        let turning = axes.view3D?.turn != nil
+        if layers.contains(turning ? .frame : .background) { drawBackground() }
         if layers.contains(.frame) { drawFrameMarks() }
-        if layers.contains(.overlay), layout.overlaysInForeground, let legend = layout.legend {
+        if layers.contains(turning ? .frame : .overlay), layout.overlaysInForeground, let legend = layout.legend {
             LegendRenderer(layout: legend, style: style, canvas: canvas).draw()
+        }
+        if layers.contains(.frameLegend), let legend = layout.legend {
+            LegendRenderer(layout: legend, style: style, canvas: canvas).drawKeyedTexts(axes: axes)
         }
     }
 

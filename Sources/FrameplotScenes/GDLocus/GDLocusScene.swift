@@ -175,10 +175,10 @@ public enum GDLocusScene: SceneDefinition {
             figure[0, 0].line(xs: path.map { $0.parameters[0] }, ys: path.map { $0.parameters[1] },
                               color: .white, width: 1.5)
             // Black on the heatmap in every theme, as in the textbook (the heatmap is the same).
-            figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
+            figure[0, 0].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
             figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
                                       width: 1)
-            figure[0, 1].text(parameterText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
+            figure[0, 1].text(parameterText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
         }
     }
 
