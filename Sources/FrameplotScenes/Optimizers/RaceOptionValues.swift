@@ -43,6 +43,9 @@ enum RaceOptionValues {
     /// their defaults).
     static func learningRates(_ text: String) throws -> RaceLearningRates {
         if !text.contains("=") {
+            guard SceneText.decimal(text) != nil else {
+                throw AnimationError.invalidOption("--lr \(SceneText.clipped(text)): expected one rate such as 0.05, or NAME=RATE,… such as adam=0.1,gd=0.01")
+            }
             return .all(try positiveRate(text, in: text))
         }
         var rates: [String: Double] = [:]
