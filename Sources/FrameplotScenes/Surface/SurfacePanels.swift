@@ -47,7 +47,7 @@ enum SurfacePanels {
                        width: Double = 2) {
         guard let x = xs.last, let y = ys.last else { return }
         let face = theme.colors.axesFace
-        axes.line(xs: xs, ys: ys, color: .deemphasized(face.withAlpha(0.8)), width: width + 2.4)
+        axes.line(xs: xs, ys: ys, color: .deemphasized(face), width: width + 2.6)
         axes.line(xs: xs, ys: ys, color: color, width: width)
         switch head {
         case .moving: axes.scatter(xs: [x], ys: [y], marker: .circle, size: 9, color: color, edgeColor: face)
@@ -62,7 +62,7 @@ enum SurfacePanels {
                        width: Double = 2) {
         guard let x = xs.last, let y = ys.last else { return }
         let face = theme.colors.axesFace
-        axes.line3D(xs: xs, ys: ys, color: color, width: width, outline: face.withAlpha(0.85))
+        axes.line3D(xs: xs, ys: ys, color: color, width: width, outline: face)
         switch head {
         case .moving: axes.scatter3D(xs: [x], ys: [y], marker: .circle, size: 9, color: color, edgeColor: face)
         case .stopped: axes.scatter3D(xs: [x], ys: [y], marker: .square, size: 9, color: color, edgeColor: face)

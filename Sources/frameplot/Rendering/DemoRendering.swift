@@ -39,6 +39,7 @@ enum DemoRendering {
             var variants: [(String, [String])] = [(part, [])]
             if part == "gd-locus" { variants.append(("gd-locus-sgd", ["--sgd"])) }
             if part == "backprop" { variants.append(("backprop-shopping", ["--example", "shopping"])) }
+            if part == "optimizers" { variants += DemoRendering.raceVariants }
             for (name, arguments) in variants {
                 let scene = try catalog.makeScene(part, arguments: arguments)
                 let renderer = FrameRenderer(scene: scene, progress: command.quiet ? .quiet : .automatic)
@@ -62,6 +63,14 @@ enum DemoRendering {
         print(summary.joined(separator: "\n"))
         print(String(format: "demo: wrote %d files into %@ in %.1f s", fileCount, out, Date().timeIntervalSince(start)))
     }
+
+    /// The optimizer race's demos besides Beale in 2-D: Rosenbrock in 3-D, and the saddle,
+    /// where gradient descent stalls at the saddle point while momentum (and later Adam) escape.
+    static let raceVariants: [(String, [String])] = [
+        ("optimizers-rosenbrock-3d", ["--function", "rosenbrock", "--view", "3d"]),
+        ("optimizers-saddle", ["--function", "saddle", "--optimizers", "gd,momentum,adam", "--start", "-1.9,0.001", "--lr", "0.02",
+                               "--steps", "160", "--view", "both"]),
+    ]
 
     private static func line(_ part: String, _ text: String, since start: Date) -> String {
         String(format: "%@: %@ (%.1f s)", part, text, Date().timeIntervalSince(start))
