@@ -3,11 +3,12 @@
 #   libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev pkg-config  (drawing and PNG encoding)
 #   fonts-noto-cjk   (Japanese and Latin text in one consistent design)
 #   ffmpeg           (MP4/GIF animations)
+#   poppler-utils librsvg2-bin  (tests only: PDF pages and SVG frames are compared with PNG frames)
 # Safe to run twice: when everything is present it changes nothing.
 # Swift itself is not installed here (see the README).
 set -euo pipefail
 
-packages=(libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev pkg-config fonts-noto-cjk ffmpeg)
+packages=(libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev pkg-config fonts-noto-cjk ffmpeg poppler-utils librsvg2-bin)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -134,16 +134,18 @@ public struct AnimationFrame: Sendable {
 }
 
 extension AnimationScene {
-    /// Renders to `path`: an `.mp4` or `.gif` video, or else a folder of PNG frames with a
-    /// manifest (resuming a previous render there).
+    /// Renders to `path`: an `.mp4` or `.gif` video, a `.pdf` with one vector page per frame,
+    /// or else a folder of PNG frames with a manifest (resuming a previous render there).
     ///
     /// ```swift
     /// try scene.render(to: "Output/gd-locus.gif")
+    /// try scene.render(to: "Output/gd-locus.pdf")   // for LaTeX Beamer (\animategraphics)
     /// ```
     @discardableResult
     public func render(to path: String, scale: Double = 1, progress: ProgressStyle = .automatic) throws -> RenderSummary {
         let renderer = FrameRenderer(scene: self, scale: scale, progress: progress)
         if VideoOptions.Format(path: path) != nil { return try renderer.renderVideo(to: path) }
+        if path.lowercased().hasSuffix(".pdf") { return try renderer.renderPDF(to: path) }
         return try renderer.renderPNGSequence(to: path)
     }
 }

@@ -17,6 +17,9 @@ public enum AnimationError: Error, Equatable, Sendable, CustomStringConvertible 
     case cancelled(framesDone: Int)
     /// A video render was cancelled: nothing was written, an existing file is unchanged.
     case videoCancelled(path: String)
+    /// A render into one file (a PDF) or a stream of frames (``FrameWriter``) was cancelled:
+    /// nothing was written; the file or folder that was there is unchanged.
+    case outputCancelled(path: String)
     /// A recorded history cannot drive this scene (wrong parameter columns, no rows).
     case unusableHistory(String)
 
@@ -38,6 +41,8 @@ public enum AnimationError: Error, Equatable, Sendable, CustomStringConvertible 
             return "render cancelled after \(done) new frame\(done == 1 ? "" : "s"); the finished frames are kept, and the same render resumes from them"
         case let .videoCancelled(path):
             return "video render cancelled; \(path) was not written (an existing file is unchanged)"
+        case let .outputCancelled(path):
+            return "cancelled; \(path) was not written (what was there is unchanged)"
         case let .unusableHistory(message):
             return "cannot animate this history: \(message)"
         }

@@ -7,8 +7,8 @@ import FrameplotFiles
 /// A frame is kept when the manifest lists it under this render's identity with its size and
 /// hash, or, when the manifest does not list it (it was finished after the last manifest save,
 /// or the manifest is lost), when its own PNG text chunks carry this render's identity and its
-/// index and the PNG decodes completely. Every other `frame_NNNNN.png` is unwanted: the
-/// folder is exactly one render.
+/// index and the PNG decodes completely. Every other `frame_NNNNN.png`, and every
+/// `frame_NNNNN.svg`, is unwanted: the folder is exactly one render.
 ///
 /// ```swift
 /// let inventory = FrameFolder.inventory(of: folder, identity: identity, frameCount: 101)
@@ -25,12 +25,22 @@ enum FrameFolder {
         [PNGTextChunk(keyword: identityKeyword, value: identity.hex), PNGTextChunk(keyword: indexKeyword, value: String(index))]
     }
 
+    /// The extensions of frame files: PNG frames and per-frame SVG.
+    static let frameExtensions = ["png", "svg"]
+
+    /// Whether `name` is a frame file of either kind (`frame_00007.png`, `frame_00007.svg`).
+    static func isFrameFile(_ name: String) -> Bool {
+        frameExtensions.contains { FrameManifest.frameIndex(fromFileName: name, extension: $0) != nil }
+    }
+
     /// Whether `name` is a temporary file of a frame or of the manifest (`.frame_00007.png.tmp-Ab12Cd`).
     static func isTemporary(_ name: String) -> Bool {
         if TemporaryFile.isTemporary(name, for: FrameManifest.fileName) { return true }
-        guard name.hasPrefix(".frame_"), let end = name.range(of: ".png.tmp-") else { return false }
-        let frameName = String(name[name.index(after: name.startIndex)..<end.lowerBound]) + ".png"
-        return FrameManifest.frameIndex(fromFileName: frameName) != nil && TemporaryFile.isTemporary(name, for: frameName)
+        return frameExtensions.contains { ext in
+            guard name.hasPrefix(".frame_"), let end = name.range(of: ".\(ext).tmp-") else { return false }
+            let frameName = String(name[name.index(after: name.startIndex)..<end.lowerBound]) + "." + ext
+            return FrameManifest.frameIndex(fromFileName: frameName, extension: ext) != nil && TemporaryFile.isTemporary(name, for: frameName)
+        }
     }
 
     struct Inventory {
@@ -53,7 +63,11 @@ enum FrameFolder {
         }
         var inventory = Inventory()
         for name in folder.entries() {
-            guard let index = FrameManifest.frameIndex(fromFileName: name) else { continue }
+            guard let index = FrameManifest.frameIndex(fromFileName: name) else {
+                // Per-frame SVG of another render: the folder holds one render.
+                if isFrameFile(name) { inventory.unwanted.append(name) }
+                continue
+            }
             if index < frameCount, !folder.isSymbolicLink(name), let frame = keptFrame(name, index: index, listed: listed[index],
                                                                                         folder: folder, identity: identity) {
                 inventory.kept[index] = frame

@@ -67,19 +67,29 @@ public struct FrameManifest: Codable, Equatable, Sendable {
         frames = try c.decode([Frame].self, forKey: .frames)
     }
 
-    /// The file name of frame `index`: `frame_00042.png`.
+    /// The file name of PNG frame `index`: `frame_00042.png`.
     public static func frameFileName(_ index: Int) -> String {
-        let digits = String(index)
-        return "frame_" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".png"
+        frameFileName(index, extension: "png")
     }
 
-    /// The index of a frame file name, or nil unless `name` is exactly ``frameFileName(_:)``
-    /// of that index (no folder part, no other padding).
+    /// The file name of frame `index` with the extension `ext`: `frame_00042.svg`.
+    public static func frameFileName(_ index: Int, extension ext: String) -> String {
+        let digits = String(index)
+        return "frame_" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + "." + ext
+    }
+
+    /// The index of a PNG frame file name, or nil unless `name` is exactly
+    /// ``frameFileName(_:)`` of that index (no folder part, no other padding).
     public static func frameIndex(fromFileName name: String) -> Int? {
-        guard name.hasPrefix("frame_"), name.hasSuffix(".png") else { return nil }
-        let digits = name.dropFirst(6).dropLast(4)
+        frameIndex(fromFileName: name, extension: "png")
+    }
+
+    /// The index of a frame file name with the extension `ext` (see ``frameIndex(fromFileName:)``).
+    public static func frameIndex(fromFileName name: String, extension ext: String) -> Int? {
+        guard name.hasPrefix("frame_"), name.hasSuffix("." + ext) else { return nil }
+        let digits = name.dropFirst(6).dropLast(ext.count + 1)
         guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let index = Int(digits), frameFileName(index) == name else { return nil }
+              let index = Int(digits), frameFileName(index, extension: ext) == name else { return nil }
         return index
     }
 

@@ -36,7 +36,7 @@ extension FrameRenderer {
         let started = DispatchTime.now()
         let folder = try OutputFolder(locking: directory)
         defer { folder.unlock() }
-        TemporaryFile.removeAbandoned(in: directory, where: FrameFolder.isTemporary)
+        StagedFrameFolder.removeAbandoned(in: folder)
 
         // The static layer, drawn once here: its pixels are part of the identity, and it is
         // handed to the first worker (or becomes the only canvas when memory is tight).
@@ -73,19 +73,19 @@ extension FrameRenderer {
 
         let state = SequenceState(todo: todo, journal: journal, progress: RenderProgress(label: scene.name, total: todo.count, style: progress),
                                   shouldStop: { [self] in stopRequested })
-        state.add(timing)
+        state.queue.add(timing)
         let workers = min(plan.workers, max(1, todo.count))
         if !todo.isEmpty {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 self.runWorker(worker, state: state, first: first, identity: identity, directory: directory)
             }
         }
-        state.progress.finish()
-        do { try journal.finish() } catch { state.fail(error) }
-        if let error = state.firstError { throw error }
-        if state.cancelled { throw AnimationError.cancelled(framesDone: state.rendered) }
-        return RenderSummary(framesRendered: state.rendered, framesSkipped: range.count - todo.count,
-                             seconds: Self.seconds(since: started), timing: state.timing, workers: workers, notes: notes)
+        state.queue.progress.finish()
+        do { try journal.finish() } catch { state.queue.fail(error) }
+        if let error = state.queue.firstError { throw error }
+        if state.queue.cancelled { throw AnimationError.cancelled(framesDone: state.queue.rendered) }
+        return RenderSummary(framesRendered: state.queue.rendered, framesSkipped: range.count - todo.count,
+                             seconds: Self.seconds(since: started), timing: state.queue.timing, workers: workers, notes: notes)
     }
 
     // MARK: - Workers
@@ -113,9 +113,9 @@ extension FrameRenderer {
                 timing.write += Self.seconds(since: t0)
                 state.finished(FrameManifest.Frame(index: index, file: name, bytes: bytes.count, hash: FrameHash.fnv1a(bytes)))
             }
-            state.add(timing)
+            state.queue.add(timing)
         } catch {
-            state.fail(error)
+            state.queue.fail(error)
         }
     }
 
@@ -140,51 +140,27 @@ private final class FirstWorkerCanvases: @unchecked Sendable {
     init(layer: ImageCanvas?, frame: ImageCanvas?) { self.layer = layer; self.frame = frame }
 }
 
-/// Shared bookkeeping of a PNG-sequence render: the work queue, results and errors.
+/// The work queue of a PNG-sequence render and its manifest journal: a frame counts once
+/// the journal has it, and a failed manifest save stops the workers.
 ///
-/// `@unchecked Sendable`: every mutable property is read and written only with `lock` held
-/// (`progress` and `journal` are themselves thread-safe; the rest is immutable).
+/// `@unchecked Sendable`: immutable; `queue` and `journal` are themselves thread-safe.
 private final class SequenceState: @unchecked Sendable {
-    private let lock = NSLock()
-    private let todo: [Int]
-    private var cursor = 0
+    let queue: FrameQueue
     private let journal: ManifestJournal
-    private let shouldStop: @Sendable () -> Bool
-    let progress: RenderProgress
-    private var renderedCount = 0
-    private var error: Error?
-    private var wasCancelled = false
-    private var timingSum = FrameTiming()
 
     init(todo: [Int], journal: ManifestJournal, progress: RenderProgress, shouldStop: @escaping @Sendable () -> Bool) {
-        self.todo = todo; self.journal = journal; self.progress = progress; self.shouldStop = shouldStop
+        self.queue = FrameQueue(todo: todo, progress: progress, shouldStop: shouldStop)
+        self.journal = journal
     }
 
-    var rendered: Int { lock.lock(); defer { lock.unlock() }; return renderedCount }
-    var firstError: Error? { lock.lock(); defer { lock.unlock() }; return error }
-    var cancelled: Bool { lock.lock(); defer { lock.unlock() }; return wasCancelled }
-    var timing: FrameTiming { lock.lock(); defer { lock.unlock() }; return timingSum }
-
-    /// The next frame to draw, or nil when the work is done, failed or should stop.
+    /// The next frame to draw, or nil when the work is done, failed (a manifest save too) or should stop.
     func nextIndex() -> Int? {
-        let stop = shouldStop()
-        if let saveError = journal.error { fail(saveError) }
-        lock.lock(); defer { lock.unlock() }
-        if stop && error == nil { wasCancelled = true }
-        guard error == nil, !wasCancelled, cursor < todo.count else { return nil }
-        cursor += 1
-        return todo[cursor - 1]
+        if let saveError = journal.error { queue.fail(saveError) }
+        return queue.nextIndex()
     }
 
     func finished(_ frame: FrameManifest.Frame) {
         journal.record(frame)
-        lock.lock(); renderedCount += 1; lock.unlock()
-        progress.advance()
-    }
-
-    func add(_ t: FrameTiming) { lock.lock(); timingSum.add(t); lock.unlock() }
-
-    func fail(_ e: Error) {
-        lock.lock(); if error == nil { error = e }; lock.unlock()
+        queue.finished()
     }
 }

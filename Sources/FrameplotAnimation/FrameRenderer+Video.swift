@@ -34,7 +34,7 @@ extension FrameRenderer {
     private func renderVideo(to path: String, format: VideoOptions.Format, ffmpeg: String,
                              options: VideoOptions) throws -> RenderSummary {
         let started = DispatchTime.now()
-        try OutputFolder.create((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        try OutputFolder.create(Self.folder(of: path))
         let output = try AtomicFile.Replacement(replacing: path)
         Self.removeAbandonedVideoTemporaries(of: output.destination)
 
@@ -47,26 +47,20 @@ extension FrameRenderer {
         let progress = RenderProgress(label: scene.name, total: scene.frameCount * (format == .gif ? 2 : 1), style: self.progress)
         defer { progress.finish() }
         let pipe = FramePipe(renderer: self, canvases: canvases, output: path, progress: progress)
+        let input = VideoArguments.rawInput(width: width, height: height, fps: fps)
         switch format {
         case .mp4:
             // yuv420p needs even sizes: the frames are padded by repeating their edge pixels.
-            let even = (width: width + width % 2, height: height + height % 2)
-            let arguments = FramePipe.rawInput(width: even.width, height: even.height, fps: fps) + [
-                "-c:v", "libx264", "-preset", "medium", "-crf", String(options.crf), "-pix_fmt", "yuv420p",
-                "-r", FFmpeg.number(fps), "-movflags", "+faststart", "-f", "mp4", output.temporaryPath]
-            try pipe.run(ffmpeg: ffmpeg, arguments: arguments, padToEven: true, timing: &timing)
+            let even = VideoArguments.rawInput(width: width + width % 2, height: height + height % 2, fps: fps)
+            try pipe.run(ffmpeg: ffmpeg, arguments: even + VideoArguments.mp4(options: options, fps: fps, output: output.temporaryPath),
+                         padToEven: true, timing: &timing)
         case .gif:
             let palette = try ScratchFile(nextTo: output.destination, purpose: "palette", suffix: ".png")
             defer { palette.remove() }
-            let input = FramePipe.rawInput(width: width, height: height, fps: fps)
-            try pipe.run(ffmpeg: ffmpeg, arguments: input + ["-vf", "palettegen=stats_mode=full:max_colors=256",
-                                                             "-frames:v", "1", "-update", "1", "-c:v", "png", "-f", "image2", palette.path],
+            try pipe.run(ffmpeg: ffmpeg, arguments: input + VideoArguments.palette(to: palette.path), padToEven: false, timing: &timing)
+            try pipe.run(ffmpeg: ffmpeg, arguments: input + VideoArguments.gif(palette: palette.path, options: options,
+                                                                               output: output.temporaryPath),
                          padToEven: false, timing: &timing)
-            let hold = Int((options.gifHoldLastFrame * 100).rounded())
-            try pipe.run(ffmpeg: ffmpeg, arguments: input + [
-                "-i", palette.path, "-lavfi", "[0:v][1:v]paletteuse=dither=sierra2_4a:diff_mode=rectangle",
-                "-loop", String(options.gifLoop), "-final_delay", String(max(hold, -1)), "-f", "gif", output.temporaryPath],
-                padToEven: false, timing: &timing)
         }
         if stopRequested { throw AnimationError.videoCancelled(path: path) }
         try VideoFileCheck.verify(output.temporaryPath, format: format, output: path)
@@ -75,10 +69,11 @@ extension FrameRenderer {
                              timing: timing, workers: plan.workers)
     }
 
-    /// Removes what killed renders of this video left: our temporary files, a GIF palette,
+    /// Removes what killed renders or streams of this video left: our temporary files, a GIF
+    /// palette and a stream's lossless copy of its frames,
     /// and the `.name.mp4.PID-N.tmp` files of versions before 0.2 whose process is gone.
     static func removeAbandonedVideoTemporaries(of destination: String) {
-        TemporaryFile.removeAbandoned(of: destination, companions: [".palette"])
+        TemporaryFile.removeAbandoned(of: destination, companions: [".palette", ".frames"])
         let folder = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         let legacyPrefix = "." + name + "."
@@ -122,32 +117,22 @@ private struct FramePipe {
     let output: String
     let progress: RenderProgress
 
-    static func rawInput(width: Int, height: Int, fps: Double) -> [String] {
-        ["-f", "rawvideo", "-pix_fmt", "bgra", "-s", "\(width)x\(height)", "-framerate", FFmpeg.number(fps), "-i", "pipe:0"]
-    }
-
     /// Runs ffmpeg with `arguments` and writes every frame, in order, to its standard input.
     func run(ffmpeg path: String, arguments: [String], padToEven: Bool, timing: inout FrameTiming) throws {
-        let ffmpeg = FFmpeg(executable: path, arguments: arguments)
-        try ffmpeg.start()
+        let encoder = try RawVideoEncoder(ffmpeg: path, arguments: arguments, output: output, padToEven: padToEven)
         do {
-            try pipeAllFrames(into: ffmpeg, padToEven: padToEven, timing: &timing)
-        } catch is ChildProcess.PipeClosed {
-            // ffmpeg quit early: its own message says why.
-            throw ffmpeg.failure(status: ffmpeg.finish(), output: output)
+            try pipeAllFrames(into: encoder, timing: &timing)
         } catch {
-            ffmpeg.terminate()
+            encoder.terminate()
             throw error
         }
-        let status = ffmpeg.finish()
-        if status != 0 { throw ffmpeg.failure(status: status, output: output) }
+        try encoder.finish()
     }
 
-    private func pipeAllFrames(into ffmpeg: FFmpeg, padToEven: Bool, timing: inout FrameTiming) throws {
+    private func pipeAllFrames(into encoder: RawVideoEncoder, timing: inout FrameTiming) throws {
         let slots = canvases.slots, workers = canvases.workers
         let count = renderer.scene.frameCount
         let box = TimingBox()
-        var padded = EvenFrame()
         var start = 0
         while start < count {
             if renderer.stopRequested { throw AnimationError.videoCancelled(path: output) }
@@ -171,11 +156,7 @@ private struct FramePipe {
             for slot in 0..<(end - start) {
                 if renderer.stopRequested { throw AnimationError.videoCancelled(path: output) }
                 let t0 = DispatchTime.now()
-                try slots[slot].checkStatus()
-                try slots[slot].withUnsafeBGRABytes { buffer, stride in
-                    try padded.write(buffer, stride: stride, width: slots[slot].pixelWidth, height: slots[slot].pixelHeight,
-                                     padToEven: padToEven, to: ffmpeg)
-                }
+                try encoder.append(slots[slot])
                 box.addEncode(Self.seconds(since: t0))
                 progress.advance()
             }
@@ -185,37 +166,6 @@ private struct FramePipe {
     }
 
     static func seconds(since start: DispatchTime) -> Double { FrameRenderer.seconds(since: start) }
-}
-
-/// Hands a frame to ffmpeg as tightly packed rows, padded to even width and height by
-/// repeating the last column and row when asked (the buffer is kept between frames).
-private struct EvenFrame {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ pixels: UnsafeRawBufferPointer, stride: Int, width: Int, height: Int, padToEven: Bool,
-                        to ffmpeg: FFmpeg) throws {
-        let rowBytes = width * 4
-        let padWidth = padToEven && width % 2 == 1, padHeight = padToEven && height % 2 == 1
-        if !padWidth && !padHeight && stride == rowBytes {
-            try ffmpeg.write(UnsafeRawBufferPointer(rebasing: pixels[0..<(rowBytes * height)]))
-            return
-        }
-        let outRow = rowBytes + (padWidth ? 4 : 0)
-        let outHeight = height + (padHeight ? 1 : 0)
-        if buffer.count != outRow * outHeight { buffer = [UInt8](repeating: 0, count: outRow * outHeight) }
-        buffer.withUnsafeMutableBytes { out in
-            for y in 0..<outHeight {
-                let source = min(y, height - 1) * stride
-                let target = y * outRow
-                out.baseAddress!.advanced(by: target).copyMemory(from: pixels.baseAddress!.advanced(by: source), byteCount: rowBytes)
-                if padWidth {
-                    out.baseAddress!.advanced(by: target + rowBytes)
-                        .copyMemory(from: pixels.baseAddress!.advanced(by: source + rowBytes - 4), byteCount: 4)
-                }
-            }
-        }
-        try buffer.withUnsafeBytes { try ffmpeg.write($0) }
-    }
 }
 
 /// `@unchecked Sendable`: `error` is read and written only with `lock` held.

@@ -109,8 +109,7 @@ public struct FrameRenderer: Sendable {
         hasher.combine("scene", scene.identity)
         hasher.combine("scale", scale)
         hasher.combine("pixels", [Double(layer.pixelWidth), Double(layer.pixelHeight)])
-        hasher.combine("png", [Double(pngOptions.compressionLevel), Double(PNGOptions.Filter.allCases.firstIndex(of: pngOptions.filter) ?? 0),
-                               pngOptions.recordsResolution ? 1 : 0])
+        hasher.combine("png", pngOptions.identityValues)
         hasher.combine("version", FrameplotVersion.string)
         hasher.combine("static", layer.withUnsafeBGRABytes { bytes, _ in FrameHash.pixels(bytes) })
         return hasher.finalize()

@@ -25,13 +25,14 @@ final class RenderProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let style: ProgressStyle
     private let label: String
-    private let total: Int
+    /// Frames expected in all, or nil when unknown (a stream): then no bar and no ETA.
+    private let total: Int?
     private let start = Date()
     private var done = 0
     private var lastPrint = Date.distantPast
     private let write: @Sendable (String) -> Void
 
-    init(label: String, total: Int, style: ProgressStyle,
+    init(label: String, total: Int?, style: ProgressStyle,
          write: @escaping @Sendable (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }) {
         self.label = label; self.total = total; self.style = style.resolved; self.write = write
     }
@@ -50,14 +51,23 @@ final class RenderProgress: @unchecked Sendable {
     /// Ends the bar's line.
     func finish() {
         lock.lock(); defer { lock.unlock() }
-        if style == .bar && total > 0 { write("\n") }
+        if style == .bar && done > 0 { write("\n") }
     }
 
     private func emit(now: Date) {
         let elapsed = max(now.timeIntervalSince(start), 1e-6)
         let fps = Double(done) / elapsed
-        let eta = fps > 0 ? Double(total - done) / fps : 0
-        let numbers = "\(done)/\(total) frames  \(String(format: "%.1f", fps)) fps  ETA \(Self.duration(eta))"
+        let rate = "\(String(format: "%.1f", fps)) fps"
+        guard let total else {
+            switch style {
+            case .bar: write("\r\(label) \(done) frames  \(rate)   ")
+            case .lines: write("\(label): \(done) frames  \(rate)\n")
+            case .quiet, .automatic: break
+            }
+            return
+        }
+        let eta = fps > 0 ? Double(max(0, total - done)) / fps : 0
+        let numbers = "\(done)/\(total) frames  \(rate)  ETA \(Self.duration(eta))"
         switch style {
         case .bar:
             let width = 30

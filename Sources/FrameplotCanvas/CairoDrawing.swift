@@ -2,7 +2,7 @@ import CFrameplotCairo
 import CFrameplotPango
 import Foundation
 
-/// The cairo drawing code shared by ``ImageCanvas`` and ``VectorCanvas``.
+/// The cairo drawing code of every ``CairoCanvas``.
 ///
 /// Owns one `cairo_t` and one ``TextEngine``. Input that would put cairo into a permanent
 /// error state (non-finite transforms, bad dash patterns) is sanitised here, so a bad number
@@ -225,6 +225,15 @@ final class CairoDrawing {
         cairo_new_path(cr)
         cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
         cairo_fill(cr)
+        cairo_restore(cr)
+    }
+
+    /// Paints a recording surface with its origin at the current origin (its drawing replayed;
+    /// a PDF surface emits it once as a form XObject and refers to it wherever it is painted).
+    func paint(recording surface: OpaquePointer) {
+        cairo_save(cr)
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_paint(cr)
         cairo_restore(cr)
     }
 

@@ -12,17 +12,13 @@ import CFrameplotCairo
 /// canvas.drawText("損失関数値", at: Point(x: 200, y: 20), style: TextStyle(size: 14), anchor: .topCenter)
 /// try canvas.writePNG(to: "Output/sample.png", options: .small)
 /// ```
-public final class ImageCanvas: Canvas {
-    public let size: Size
+public final class ImageCanvas: CairoCanvas {
     /// Device pixels per layout unit.
     public let scale: Double
     /// Width of the image in pixels.
     public let pixelWidth: Int
     /// Height of the image in pixels.
     public let pixelHeight: Int
-
-    let surface: OpaquePointer
-    let drawing: CairoDrawing
 
     /// Creates a transparent canvas of `width` x `height` layout units at device `scale`.
     ///
@@ -40,45 +36,10 @@ public final class ImageCanvas: Canvas {
                                     status: CairoDrawing.describe(status))
         }
         cairo_surface_set_device_scale(surface, scale, scale)
-        do {
-            drawing = try CairoDrawing(surface: surface, operation: "create a drawing context")
-        } catch {
-            cairo_surface_destroy(surface)
-            throw error
-        }
-        self.surface = surface
-        self.size = Size(width: width, height: height)
         self.scale = scale
         self.pixelWidth = pixels.width
         self.pixelHeight = pixels.height
-    }
-
-    deinit { cairo_surface_destroy(surface) }
-
-    // MARK: Canvas
-
-    public func clear(_ color: Color) { drawing.clear(color) }
-    public func fill(_ path: Path, color: Color, rule: FillRule) { drawing.fill(path, color: color, rule: rule) }
-    public func stroke(_ path: Path, style: StrokeStyle) { drawing.stroke(path, style: style) }
-    public func withSavedState<T>(_ body: () throws -> T) rethrows -> T { try drawing.withSavedState(body) }
-    public func clip(to path: Path) { drawing.clip(to: path) }
-    public func translate(dx: Double, dy: Double) { drawing.translate(dx: dx, dy: dy) }
-    public func rotate(radians: Double) { drawing.rotate(radians: radians) }
-
-    public func draw(_ image: RasterImage, in rect: Rect, interpolation: Interpolation) {
-        drawing.draw(image, in: rect, interpolation: interpolation)
-    }
-
-    public func composite(_ layer: ImageCanvas, at origin: Point) {
-        drawing.composite(surface: layer.surface, size: layer.size, at: origin)
-    }
-
-    public func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor, rotation: Double) {
-        drawing.drawText(text, at: point, style: style, anchor: anchor, rotation: rotation)
-    }
-
-    public func measureText(_ text: String, style: TextStyle) -> TextMetrics {
-        drawing.measureText(text, style: style)
+        try super.init(surface: surface, size: Size(width: width, height: height), operation: "create a drawing context")
     }
 
     // MARK: Pixels

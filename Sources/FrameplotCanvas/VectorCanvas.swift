@@ -13,7 +13,7 @@ import Foundation
 /// CanvasSample.draw(on: page)
 /// try page.write(to: "Output/sample.pdf")
 /// ```
-public final class VectorCanvas: Canvas {
+public final class VectorCanvas: CairoCanvas {
     /// The document format.
     public enum Format: String, Sendable, Hashable, CaseIterable {
         case pdf, svg
@@ -23,11 +23,8 @@ public final class VectorCanvas: Canvas {
     public static let fixedPDFDate = "2000-01-01T00:00:00Z"
 
     public let format: Format
-    public let size: Size
 
-    private let sink: StreamSink
-    private let surface: OpaquePointer
-    private let drawing: CairoDrawing
+    private let stream: VectorStream
     private var finishedBytes: [UInt8]?
 
     /// Creates an empty page of `width` x `height` layout units (points).
@@ -35,75 +32,18 @@ public final class VectorCanvas: Canvas {
     /// - Throws: ``CanvasError/invalidSize(width:height:scale:reason:)`` for empty, negative,
     ///   non-finite or huge sizes; ``CanvasError/cairo(operation:status:)`` if cairo cannot start the document.
     public init(format: Format, width: Double, height: Double) throws {
-        try CanvasLimits.checkVector(width: width, height: height)
-        let sink = StreamSink()
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        let created: OpaquePointer?
-        switch format {
-        case .pdf:
-            created = cairo_pdf_surface_create_for_stream(streamWrite, closure, width, height)
-        case .svg:
-            created = cairo_svg_surface_create_for_stream(streamWrite, closure, width, height)
-        }
-        guard let surface = created else {
-            throw CanvasError.cairo(operation: "create a \(format.rawValue) document", status: "no surface")
-        }
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            cairo_surface_destroy(surface)
-            throw CanvasError.cairo(operation: "create a \(format.rawValue) document", status: CairoDrawing.describe(status))
-        }
-        switch format {
-        case .pdf:
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, Self.fixedPDFDate)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, Self.fixedPDFDate)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Frameplot")
-        case .svg:
-            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-        }
-        do {
-            drawing = try CairoDrawing(surface: surface, operation: "create a \(format.rawValue) drawing context")
-        } catch {
-            cairo_surface_destroy(surface)
-            throw error
-        }
-        self.sink = sink
-        self.surface = surface
+        let stream = VectorStream()
+        let surface = try VectorSurface.make(format, width: width, height: height, stream: stream)
+        self.stream = stream
         self.format = format
-        self.size = Size(width: width, height: height)
+        try super.init(surface: surface, size: Size(width: width, height: height),
+                       operation: "create a \(format.rawValue) drawing context")
     }
 
     deinit {
-        // Finish now, while `sink` is certainly alive: the drawing context holds its own reference
-        // to the surface, and a finish triggered by its release later would write into a freed sink.
+        // Finish now, while `stream` is certainly alive: the drawing context holds its own reference
+        // to the surface, and a finish triggered by its release later would write into a freed stream.
         cairo_surface_finish(surface)
-        cairo_surface_destroy(surface)
-    }
-
-    // MARK: Canvas
-
-    public func clear(_ color: Color) { drawing.clear(color) }
-    public func fill(_ path: Path, color: Color, rule: FillRule) { drawing.fill(path, color: color, rule: rule) }
-    public func stroke(_ path: Path, style: StrokeStyle) { drawing.stroke(path, style: style) }
-    public func withSavedState<T>(_ body: () throws -> T) rethrows -> T { try drawing.withSavedState(body) }
-    public func clip(to path: Path) { drawing.clip(to: path) }
-    public func translate(dx: Double, dy: Double) { drawing.translate(dx: dx, dy: dy) }
-    public func rotate(radians: Double) { drawing.rotate(radians: radians) }
-
-    public func draw(_ image: RasterImage, in rect: Rect, interpolation: Interpolation) {
-        drawing.draw(image, in: rect, interpolation: interpolation)
-    }
-
-    public func composite(_ layer: ImageCanvas, at origin: Point) {
-        drawing.composite(surface: layer.surface, size: layer.size, at: origin)
-    }
-
-    public func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor, rotation: Double) {
-        drawing.drawText(text, at: point, style: style, anchor: anchor, rotation: rotation)
-    }
-
-    public func measureText(_ text: String, style: TextStyle) -> TextMetrics {
-        drawing.measureText(text, style: style)
     }
 
     // MARK: Output
@@ -118,14 +58,10 @@ public final class VectorCanvas: Canvas {
             return finishedBytes
         }
         try drawing.check("draw the \(format.rawValue) document")
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw CanvasError.cairo(operation: "finish the \(format.rawValue) document", status: CairoDrawing.describe(status))
-        }
-        let bytes = format == .svg ? SVGIdentifiers.renumber(sink.bytes) : sink.bytes
+        try VectorSurface.finish(surface, stream: stream, format: format)
+        let bytes = format == .svg ? SVGIdentifiers.renumber(stream.bytes) : stream.bytes
         finishedBytes = bytes
-        sink.bytes = []
+        stream.bytes = []
         return bytes
     }
 
@@ -133,20 +69,6 @@ public final class VectorCanvas: Canvas {
     public func write(to path: String) throws {
         try AtomicFile.write(data(), to: path)
     }
-}
-
-/// Collects what cairo streams out of a document surface.
-private final class StreamSink {
-    var bytes: [UInt8] = []
-}
-
-private func streamWrite(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
-    guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-    let sink = Unmanaged<StreamSink>.fromOpaque(closure).takeUnretainedValue()
-    if let data, length > 0 {
-        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-    }
-    return CAIRO_STATUS_SUCCESS
 }
 
 /// Makes cairo's SVG element ids independent of what the process drew before.

@@ -11,7 +11,7 @@ import Darwin
 /// The lock is an exclusive `flock` on the folder itself (or, where the file system cannot
 /// lock folders, on a `.frameplot.lock` file in it): it dies with its process, so a killed
 /// render never leaves a stale lock, and it leaves no file behind. A second render into a
-/// locked folder stops at once with ``FileWriteError/Reason/folderBusy``.
+/// locked folder stops within a quarter of a second with ``FileWriteError/Reason/folderBusy``.
 ///
 /// ```swift
 /// let folder = try OutputFolder(locking: "Output/gd-locus")
@@ -31,15 +31,15 @@ public final class OutputFolder {
         self.path = path
         var fd = FileSystem.open(path, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { throw FileWriteError(path: path, errno: errno, folder: path, isFolder: true) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
+        let code = Self.lockExclusively(fd)
+        if code != 0 {
             if code == EWOULDBLOCK { close(fd); throw FileWriteError(path: path, reason: .folderBusy, isFolder: true) }
             // Some network file systems cannot lock a folder: lock a file in it instead.
             close(fd)
             fd = FileSystem.open(FileSystem.join(path, ".frameplot.lock"), O_RDWR | O_CREAT, mode: 0o666)
             guard fd >= 0 else { throw FileWriteError(path: path, errno: errno, folder: path, isFolder: true) }
-            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                let lockError = errno
+            let lockError = Self.lockExclusively(fd)
+            if lockError != 0 {
                 close(fd)
                 throw FileWriteError(path: path, reason: lockError == EWOULDBLOCK ? .folderBusy
                                      : FileWriteError.reason(errno: lockError, folder: path), isFolder: true)
@@ -49,6 +49,21 @@ public final class OutputFolder {
     }
 
     deinit { unlock() }
+
+    /// Takes the exclusive `flock` of `fd`, trying again for a moment while it is held; returns
+    /// 0 or the `errno`. A program that another thread of this process is starting holds a copy
+    /// of every descriptor until it executes (close-on-exec closes them only then), so a lock
+    /// this process has just released can look held for a few milliseconds; a render in another
+    /// process holds it far longer.
+    private static func lockExclusively(_ fd: Int32) -> Int32 {
+        for attempt in 1...25 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return 0 }
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else { return code }
+            if attempt < 25 { usleep(10_000) }
+        }
+        return EWOULDBLOCK
+    }
 
     /// Releases the lock (also on deinit).
     public func unlock() {

@@ -89,7 +89,7 @@ struct FrameplotCLI: ParsableCommand {
         switch error {
         case AnimationError.cancelled(let done):
             return "interrupted by \(name) after \(done) new frame\(done == 1 ? "" : "s"); finished frames are kept; to resume, run: \(again)"
-        case AnimationError.videoCancelled(let path):
+        case AnimationError.videoCancelled(let path), AnimationError.outputCancelled(let path):
             return "interrupted by \(name); \(path) was not written (an existing file is unchanged); to render it, run: \(again)"
         case let error as FileWriteError where error.reason == .shuttingDown:
             return "interrupted by \(name); nothing half-written was left behind; run the same command again to start over"

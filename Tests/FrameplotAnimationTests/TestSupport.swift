@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import FrameplotAnimation
 import FrameplotCanvas
 
@@ -68,11 +69,14 @@ func runProgramBytes(_ path: String, _ arguments: [String]) -> [UInt8]? {
     return [UInt8](data)
 }
 
-/// Peak resident memory of this process in kB (VmHWM), or nil off Linux.
-func peakMemoryKB() -> Int? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-    }
-    return nil
+/// Writes an executable shell script standing in for ffmpeg.
+///
+/// Written with O_CLOEXEC: a child another test forks meanwhile must not inherit a write
+/// descriptor of the script, or running it fails with ETXTBSY ("text file busy").
+func writeFakeFFmpeg(at path: String, script: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    try #require(fd >= 0)
+    let bytes = Array(("#!/bin/sh\n" + script).utf8)
+    #expect(write(fd, bytes, bytes.count) == bytes.count)
+    close(fd)
 }

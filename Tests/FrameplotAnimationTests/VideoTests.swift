@@ -155,13 +155,7 @@ struct VideoTests {
     func ffmpegQuitsEarly() throws {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
         let fake = folder.file("fake-ffmpeg")
-        // Written with O_CLOEXEC: a child another test forks meanwhile must not inherit a write
-        // descriptor of the script, or running it fails with ETXTBSY ("text file busy").
-        let fd = open(fake, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
-        try #require(fd >= 0)
-        let script = Array("#!/bin/sh\necho 'Unknown encoder' >&2\nexit 7\n".utf8)
-        #expect(write(fd, script, script.count) == script.count)
-        close(fd)
+        try writeFakeFFmpeg(at: fake, script: "echo 'Unknown encoder' >&2\nexit 7\n")
         var options = VideoOptions()
         options.ffmpegPath = fake
         let renderer = FrameRenderer(scene: SlidingBoxScene(frameCount: 30, size: Size(width: 400, height: 300)), progress: .quiet)

@@ -119,7 +119,7 @@ struct CLIErrorTests {
         expectFailure(try box.run("line", "d.csv", "--x", "x", "--y", "y", "-o", "out"),
                       status: 2, ["no file extension"])
         expectFailure(try box.run("animate", "gd-locus", "-o", "movie.avi"),
-                      status: 2, ["unknown extension \".avi\"", ".mp4 or .gif"])
+                      status: 2, ["unknown extension \".avi\"", ".mp4, .gif or .pdf"])
         #expect(!box.exists("out.bmp") && !box.exists("out") && !box.exists("movie.avi"))
     }
 

@@ -52,6 +52,11 @@ struct CLISandbox {
 
     func run(_ arguments: [String]) throws -> CLIResult {
         let executable = try #require(CLIExecutable.path, "the frameplot executable was not found next to the tests")
+        return try run(program: executable, arguments)
+    }
+
+    /// Runs any program with the sandbox as the working directory.
+    func run(program executable: String, _ arguments: [String]) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

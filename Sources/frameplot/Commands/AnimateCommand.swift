@@ -7,9 +7,12 @@ import FrameplotScenes
 /// Options shared by `animate` and `render`: where to write and the settings every scene shares.
 struct AnimationOutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "A folder for PNG frames (frame_00000.png … and manifest.json), or a .mp4 or .gif file.",
-        valueName: "dir|file.mp4|file.gif"))
+        "A folder for PNG frames (frame_00000.png … and manifest.json), a .mp4 or .gif file, or a .pdf with one vector page per frame (for LaTeX Beamer).",
+        valueName: "dir|file.mp4|file.gif|file.pdf"))
     var output: String
+
+    @Option(help: ArgumentHelp("The frame files of a folder: png, or svg for one vector SVG per frame (default: png).", valueName: "png|svg"))
+    var format: String?
 
     @Option(help: ArgumentHelp("Frame size in pixels at scale 1, each side 16 to 8192 (default: the scene's).", valueName: "WxH"),
             transform: FrameSize.init(parsing:))
@@ -52,16 +55,17 @@ struct AnimationOutputOptions: ParsableArguments {
 struct AnimateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "animate",
-        abstract: "Train a built-in scene and render it as PNG frames, MP4 or GIF.",
+        abstract: "Train a built-in scene and render it as PNG or SVG frames, MP4, GIF or a PDF of vector pages.",
         discussion: """
         Each scene takes its own options, written after its name; an option the scene does not use is refused with the list of those it does take. `frameplot scenes` lists every scene with its options and the columns of its history.
 
         \(SceneListing.optionSummary(SceneCatalog.standard, rendering: false))
 
-        PNG frames go into a folder with a manifest; rendering again keeps the frames that would be drawn the same, and --frames renders a part only. MP4 and GIF need ffmpeg (Debian package: ffmpeg). --log writes the recorded training history (CSV, or JSON lines for .jsonl), which `frameplot render` draws again without training.
+        PNG frames go into a folder with a manifest; rendering again keeps the frames that would be drawn the same, and --frames renders a part only. MP4 and GIF need ffmpeg (Debian package: ffmpeg). A .pdf gets one vector page per frame, the page size in points equal to --size, and the command prints the \\animategraphics line (LaTeX package animate) that plays it in Beamer; --format svg writes one SVG per frame into the folder. --log writes the recorded training history (CSV, or JSON lines for .jsonl), which `frameplot render` draws again without training.
 
         Examples:
           frameplot animate gd-locus -o Output/gd-locus.mp4
+          frameplot animate gd-locus -o Output/gd-locus.pdf
           frameplot animate gd-locus --sgd --seed 3 --log sgd.csv -o Output/sgd
           frameplot animate linreg --data heights.csv --x 身長 --y 体重 -o linreg.gif
           frameplot animate logistic --data points.csv --x x1 --y x2 --label class --log run.csv -o logistic

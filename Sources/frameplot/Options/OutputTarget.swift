@@ -7,6 +7,11 @@ struct OutputTarget: Equatable {
         case png, pdf, svg, mp4, gif
         /// A folder of PNG frames (`frame_00000.png …`) with a manifest.
         case folder
+        /// A folder of SVG frames (`frame_00000.svg …`) with a manifest.
+        case svgFolder = "svg frames"
+
+        /// Whether the output is a folder of frame files.
+        var isFolder: Bool { self == .folder || self == .svgFolder }
     }
 
     var path: String
@@ -20,14 +25,15 @@ struct OutputTarget: Equatable {
         return target
     }
 
-    /// An animation: a folder for PNG frames, or `.mp4` / `.gif`.
-    static func animation(_ path: String) throws -> OutputTarget {
+    /// An animation: a folder for PNG frames (SVG frames with `--format svg`), or `.mp4`,
+    /// `.gif` or `.pdf` (one vector page per frame).
+    static func animation(_ path: String, frameFormat: String? = nil) throws -> OutputTarget {
         let kind = FileKind.at(path)
         if kind == .folder || path.hasSuffix("/") || Self.pathExtension(path).isEmpty {
             if let kind, kind != .folder {
-                throw CLIError.failure("-o \(path): is \(kind.phrase); give a folder for PNG frames, or a .mp4 or .gif file")
+                throw CLIError.failure("-o \(path): is \(kind.phrase); give a folder for PNG frames, or a .mp4, .gif or .pdf file")
             }
-            let target = OutputTarget(path: path, format: .folder)
+            let target = OutputTarget(path: path, format: try folderFormat(frameFormat))
             if kind != nil {
                 if let blocker = FileKind.writeBlocker(inFolder: path) {
                     throw CLIError.failure("-o \(path): cannot write into this folder: \(blocker.explanation)")
@@ -38,11 +44,24 @@ struct OutputTarget: Equatable {
             return target
         }
         let format = try format(
-            of: path, allowed: [.mp4, .gif],
-            hint: ".mp4 or .gif, or a folder name (no extension) for PNG frames")
+            of: path, allowed: [.mp4, .gif, .pdf],
+            hint: ".mp4, .gif or .pdf, or a folder name (no extension) for PNG frames")
+        if let frameFormat {
+            throw CLIError.usage("--format \(frameFormat): chooses the files of a folder of frames, and -o \(path) is a file")
+        }
         let target = OutputTarget(path: path, format: format)
         try target.checkWritable()
         return target
+    }
+
+    /// `--format png|svg` of a folder of frames.
+    private static func folderFormat(_ name: String?) throws -> Format {
+        switch name?.lowercased() {
+        case nil, "png": return .folder
+        case "svg": return .svgFolder
+        case let other?:
+            throw CLIError.usage("--format \(other): frames are png or svg (for PDF pages, write -o NAME.pdf)")
+        }
     }
 
     static func pathExtension(_ path: String) -> String {
@@ -85,7 +104,7 @@ struct OutputTarget: Equatable {
         if let blocker = FileKind.writeBlocker(inFolder: folder) {
             throw CLIError.failure("-o \(path): cannot write into the folder \"\(folder)\": \(blocker.explanation)")
         }
-        if format != .folder, let kind = FileKind.at(path), kind != .regular {
+        if !format.isFolder, let kind = FileKind.at(path), kind != .regular {
             // A device such as /dev/null, a FIFO or a socket is never replaced (nor is a folder).
             throw CLIError.failure(kind == .folder ? "-o \(path): is a folder"
                                    : "-o \(path): is \(kind.phrase), not a regular file; it was left unchanged")

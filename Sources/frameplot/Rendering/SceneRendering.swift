@@ -15,9 +15,12 @@ enum SceneRendering {
     }
 
     static func check(_ options: AnimationOutputOptions) throws -> Checked {
-        let output = try OutputTarget.animation(options.output)
+        let output = try OutputTarget.animation(options.output, frameFormat: options.format)
         if options.frames != nil && output.format != .folder {
-            throw CLIError.usage("--frames works with a folder of PNG frames, not a \(output.format.rawValue.uppercased()) file")
+            throw CLIError.usage("--frames works with a folder of PNG frames, not \(output.format == .svgFolder ? "SVG frames" : "a \(output.format.rawValue.uppercased()) file")")
+        }
+        if options.scale != .one && (output.format == .pdf || output.format == .svgFolder) {
+            throw CLIError.usage("--scale \(options.scale): PDF pages and SVG frames are vectors, which have no pixel density; --size sets their size")
         }
         if options.easing != nil && options.tween == nil {
             throw CLIError.usage("--easing sets how the in-between frames of --tween move; give --tween K too")
@@ -100,6 +103,8 @@ enum SceneRendering {
         case .folder:
             let range = try checked.frames.map { try FrameRange.parse($0, frameCount: scene.frameCount) }
             summary = try renderer.renderPNGSequence(to: checked.output.path, frames: range)
+        case .pdf, .svgFolder:
+            return try renderVector(scene, renderer: renderer, checked: checked)
         default:
             var video = VideoOptions()
             video.framesPerSecond = checked.settings.framesPerSecond?.value
@@ -111,6 +116,23 @@ enum SceneRendering {
         text += String(format: " in %.1f s", summary.seconds)
         Report.line(text, quiet: checked.quiet)
         Report.notes(summary.notes, quiet: checked.quiet)
+    }
+
+    /// Renders PDF pages or SVG frames and prints a summary; for a PDF also the LaTeX line
+    /// that plays it.
+    static func renderVector(_ scene: PreparedScene, renderer: FrameRenderer, checked: Checked) throws {
+        let path = checked.output.path
+        let pdf = checked.output.format == .pdf
+        let summary = pdf ? try renderer.renderPDF(to: path) : try renderer.renderSVGSequence(to: path)
+        let count = summary.framesRendered
+        let size = "\(SceneText.number(scene.size.width))x\(SceneText.number(scene.size.height)) pt"
+        let what = pdf ? "\(count) page\(count == 1 ? "" : "s") of \(size)" : "\(count) SVG frame\(count == 1 ? "" : "s") of \(size)"
+        Report.line("wrote \(path): \(scene.name), \(what)" + String(format: " in %.1f s", summary.seconds), quiet: checked.quiet)
+        if pdf {
+            let fps = checked.settings.framesPerSecond?.value ?? scene.framesPerSecond
+            Report.line("play it in LaTeX Beamer (\\usepackage{animate}): "
+                        + FrameRenderer.animateGraphicsLine(forPDF: path, framesPerSecond: fps, pageCount: count), quiet: checked.quiet)
+        }
     }
 
     /// `--log FILE.csv` or `FILE.jsonl`: checked like an output file.
