@@ -70,14 +70,22 @@ struct Panel3DRenderer {
                                rasterization: rasterization)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
-            for case let s as SurfaceMark in marks { s.draw3D(in: context) }
+            // Each mark is one unit for a contrast audit, as in 2-D (surfaces are backdrops).
+            for case let s as SurfaceMark in marks { canvas.auditing(.mark("SurfaceMark", s.emphasis)) { s.draw3D(in: context) } }
             for mark in marks where !(mark is SurfaceMark) {
-                if let m = mark as? any Mark3D { m.draw3D(in: context) } else { mark.draw(in: flat) }
+                canvas.auditing(.mark(String(describing: type(of: mark)), mark.emphasis)) {
+                    if let m = mark as? any Mark3D { m.draw3D(in: context) } else { mark.draw(in: flat) }
+                }
             }
         }
     }
 
     private func drawPanes() {
+        // Faint backdrops: the panes, their grid and edges are guides, not data.
+        canvas.auditing(.deemphasized) { paintPanes() }
+    }
+
+    private func paintPanes() {
         // Light panes, the floor a shade darker, like a room's walls and floor.
         let face = style.theme.colors.axesFace
         let ink = style.gridColor.withAlpha(1)

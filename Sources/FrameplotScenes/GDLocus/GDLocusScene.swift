@@ -171,9 +171,9 @@ public enum GDLocusScene: SceneDefinition {
         if let s = surfacePanel {
             var axes = SurfacePanels.surface(Grid2D(x: aRange, y: bRange, nx: 200, ny: 200, function: mse), view: view,
                                              standardCamera: standardCamera, log: log, xLabel: "$a$", yLabel: "$b$", zLabel: "MSE")
-            axes.scatter3D(xs: [minimiser[0]], ys: [minimiser[1]], marker: .cross, size: 9, color: .red)
+            SurfacePanels.badges(&axes, xs: [minimiser[0]], ys: [minimiser[1]], marker: .cross)
             if let start = run.steps.first?.parameters, start.count == 2 {
-                axes.scatter3D(xs: [start[0]], ys: [start[1]], marker: .plus, size: 9, color: .white)
+                SurfacePanels.badges(&axes, xs: [start[0]], ys: [start[1]], marker: .plus)
             }
             figure.panels[s] = axes
         }
@@ -199,9 +199,8 @@ public enum GDLocusScene: SceneDefinition {
                 figure[0, 0].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
             }
             if let s = surfacePanel {
-                figure.panels[s].line3D(xs: xs, ys: ys, color: .white, width: 1.8, outline: Color(hex: 0x000000, alpha: 0.55))
-                figure.panels[s].scatter3D(xs: [step.parameters[0]], ys: [step.parameters[1]], size: 7, color: .white,
-                                           edgeColor: Color(hex: 0x000000, alpha: 0.55))
+                SurfacePanels.path3D(&figure.panels[s], xs: xs, ys: ys, color: .fixed(.white), head: .moving, theme: figure.theme,
+                                     width: 1.8, halo: Color(hex: 0x000000, alpha: 0.75))
                 if !view.shows2D {
                     // Above the box, clear of its labels.
                     figure.panels[s].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.02, y: 0.98), anchor: .topLeft,

@@ -76,9 +76,7 @@ extension OptimizersScene {
             var axes = SurfacePanels.surface(surfaceGrid, view: view, standardCamera: camera, log: log,
                                              xLabel: "$x$", yLabel: "$y$", zLabel: "$f(x, y)$")
             axes.title = title
-            if !function.minima.isEmpty {
-                axes.scatter3D(xs: function.minima.map { $0[0] }, ys: function.minima.map { $0[1] }, marker: .cross, size: 11, color: .white)
-            }
+            SurfacePanels.badges(&axes, xs: function.minima.map { $0[0] }, ys: function.minima.map { $0[1] }, marker: .cross)
             figure.panels[s] = axes
         }
         let lossPanel = columns - 1

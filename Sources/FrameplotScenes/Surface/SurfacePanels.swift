@@ -24,6 +24,14 @@ enum SurfacePanels {
         return axes
     }
 
+    /// White markers on a dark disc at points of the surface (a minimum ×, a start +): they
+    /// read wherever they land on the lit, coloured mesh, or on the floor seen past its edge.
+    static func badges(_ axes: inout Axes, xs: [Double], ys: [Double], marker: MarkerShape) {
+        guard !xs.isEmpty else { return }
+        axes.scatter3D(xs: xs, ys: ys, marker: .circle, size: 15, color: .deemphasized(Color(hex: 0x000000, alpha: 0.6)), edgeColor: nil)
+        axes.scatter3D(xs: xs, ys: ys, marker: marker, size: 10, color: .white)
+    }
+
     /// Sets the camera of frame `frame` on a turning 3-D panel (nothing when it stays still).
     static func turn(_ axes: inout Axes, view: SurfaceView, standardCamera: Camera3D, frame: AnimationFrame) {
         guard view.rotates else { return }
@@ -41,32 +49,41 @@ enum SurfacePanels {
     }
 
     /// A path seen from above: a halo in the panel's face colour under a line in `color`, and
-    /// its head. The halo lets a palette colour (kept at 3:1 against the face by the theme)
-    /// read on any map under it.
+    /// its head on a disc of the same colour. The halo lets a palette colour (kept at 3:1
+    /// against the face by the theme) read on any map under it.
     static func path2D(_ axes: inout Axes, xs: [Double], ys: [Double], color: MarkColor, head: Head, theme: Theme,
                        width: Double = 2) {
         guard let x = xs.last, let y = ys.last else { return }
         let face = theme.colors.axesFace
         axes.line(xs: xs, ys: ys, color: .deemphasized(face), width: width + 2.6)
         axes.line(xs: xs, ys: ys, color: color, width: width)
+        let marker: MarkerShape
         switch head {
-        case .moving: axes.scatter(xs: [x], ys: [y], marker: .circle, size: 9, color: color, edgeColor: face)
-        case .stopped: axes.scatter(xs: [x], ys: [y], marker: .square, size: 9, color: color, edgeColor: face)
-        case .none: break
+        case .moving: marker = .circle
+        case .stopped: marker = .square
+        case .none: return
         }
+        axes.scatter(xs: [x], ys: [y], marker: marker, size: 13, color: .deemphasized(face))
+        axes.scatter(xs: [x], ys: [y], marker: marker, size: 9, color: color)
     }
 
-    /// A path on the panel's surface (hidden where the surface covers it), with a halo in the
-    /// panel's face colour and its head.
+    /// A path on the panel's surface (hidden where the surface covers it) over a halo, and its
+    /// head over a disc of the halo's colour; the halo is the panel's face colour unless given
+    /// (a dark one for a white path on the surface). Halo and disc are faint marks of their own,
+    /// so the path and head are judged against them.
     static func path3D(_ axes: inout Axes, xs: [Double], ys: [Double], color: MarkColor, head: Head, theme: Theme,
-                       width: Double = 2) {
+                       width: Double = 2, halo: Color? = nil) {
         guard let x = xs.last, let y = ys.last else { return }
-        let face = theme.colors.axesFace
-        axes.line3D(xs: xs, ys: ys, color: color, width: width, outline: face)
+        let ring = halo ?? theme.colors.axesFace
+        axes.line3D(xs: xs, ys: ys, color: .deemphasized(ring), width: width + 2.8, outline: nil)
+        axes.line3D(xs: xs, ys: ys, color: color, width: width, outline: nil)
+        let marker: MarkerShape
         switch head {
-        case .moving: axes.scatter3D(xs: [x], ys: [y], marker: .circle, size: 9, color: color, edgeColor: face)
-        case .stopped: axes.scatter3D(xs: [x], ys: [y], marker: .square, size: 9, color: color, edgeColor: face)
-        case .none: break
+        case .moving: marker = .circle
+        case .stopped: marker = .square
+        case .none: return
         }
+        axes.scatter3D(xs: [x], ys: [y], marker: marker, size: 12, color: .deemphasized(ring), edgeColor: nil)
+        axes.scatter3D(xs: [x], ys: [y], marker: marker, size: 8, color: color, edgeColor: nil)
     }
 }
