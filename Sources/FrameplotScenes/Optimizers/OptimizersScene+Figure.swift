@@ -16,7 +16,7 @@ extension OptimizersScene {
         switch function.name {
         case TestFunction.beale.name: return Camera3D(azimuth: -120, elevation: 35)
         case TestFunction.himmelblau.name: return Camera3D(azimuth: -50, elevation: 40)
-        case TestFunction.saddle.name: return Camera3D(azimuth: -35, elevation: 25)
+        case TestFunction.saddle.name: return Camera3D(azimuth: -35, elevation: 45)
         default: return Camera3D()
         }
     }
@@ -85,7 +85,7 @@ extension OptimizersScene {
         let colors = colors(tracks.names)
         let theme = figure.theme
         let captionPanel = mapPanel ?? surfacePanel
-        return try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 25) { frame, figure in
+        return try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let nearest = frame.recorded.steps[frame.nearestRecordedIndex]
             let past = frame.past
             let positions = frame.pastStepPositions
