@@ -56,13 +56,13 @@ public enum OptimizersScene: SceneDefinition {
             .custom("lr", \.learningRates, valueName: "RATE|NAME=RATE,…",
                     help: "One learning rate for all, or rates by name, e.g. adam=0.1,gd=0.01 (the others keep their defaults).",
                     defaultText: "per function and optimizer", parse: RaceOptionValues.learningRates),
-            .value("steps", \.steps, valueName: "N", help: "Updates per optimizer.", defaultText: "300 (rosenbrock 500)",
+            .value("steps", \.steps, valueName: "N", help: "Updates per optimizer.", defaultText: "300; rosenbrock 500",
                    check: .within(1...1_000_000)),
             .value("every", \.every, valueName: "K", help: "Record every K-th update as a frame (the first and last always).",
                    defaultText: "about 150 frames", check: .within(1...1_000_000)),
             .custom("domain", \.domain, valueName: "X0..X1,Y0..Y1",
                     help: "The plotted area, where the race takes place (leaving it ends an optimizer's race).",
-                    use: .drawing, defaultText: "the function's (typed: -3..3,-3..3)", parse: RaceOptionValues.domain),
+                    use: .drawing, defaultText: "the function's; a formula's -3..3,-3..3", parse: RaceOptionValues.domain),
         ] + SceneOption.surfaceView(\.surface, standardCamera: "per function")
 
         public func validate(rendering: Bool) throws {
