@@ -187,6 +187,8 @@ public struct FigureAnimation: AnimationScene {
 private struct KeyedLegendTexts: Mark {
     let mark: any Mark
     var layer: MarkLayer { .dynamic }
+    /// The frame mark's own stratum, so the layout's per-frame strata stay those of the frames.
+    var stratum: MarkStratum { mark.stratum }
     func draw(in context: MarkContext) {}
     func legendEntries(theme: Theme) -> [LegendEntry] { mark.legendEntries(theme: theme).filter { $0.key != nil } }
 }

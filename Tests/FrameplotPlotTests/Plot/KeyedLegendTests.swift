@@ -72,4 +72,18 @@ struct KeyedLegendTests {
         for layers: RenderLayers in [.background, .frame, .overlay, .frameLegend] { figure.render(on: parts, layout: layout, layers: layers) }
         #expect(whole.snapshot().maximumDifference(from: parts.snapshot()) == 0)
     }
+
+    @Test func legendEntriesWithoutAMarkAddRowsAndDrawNothingInThePlot() throws {
+        var figure = figure(labels: [])
+        figure.axes.legendEntries([LegendEntry(label: "start", handle: .marker(.plus, fill: .black, edge: nil, size: 9))])
+        let canvas = RecordingCanvas(width: 320, height: 240)
+        let layout = figure.layout(measuringWith: canvas)
+        #expect(layout.panels[0].legend?.rows.map(\.entry.label) == ["start"])
+        figure.render(on: canvas, layout: layout, layers: .all)
+        #expect(canvas.texts.map(\.text).contains("start"))
+        let alone = RecordingCanvas(width: 320, height: 240)
+        let mark = try #require(figure.axes.marks.last)
+        mark.draw(in: MarkContext(canvas: alone, transform: layout.panels[0].transform, theme: .default, resolution: 1))
+        #expect(alone.operations.isEmpty, "the mark itself draws nothing")
+    }
 }
