@@ -199,8 +199,8 @@ public enum GDLocusScene: SceneDefinition {
                 figure[0, 0].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
             }
             if let s = surfacePanel {
-                SurfacePanels.path3D(&figure.panels[s], xs: xs, ys: ys, color: .fixed(.white), head: .moving, theme: figure.theme,
-                                     width: 1.8, halo: Color(hex: 0x000000, alpha: 0.75))
+                SurfacePanels.paths3D(&figure.panels[s], [SurfacePanels.Path(xs: xs, ys: ys, color: .fixed(.white), head: .moving)],
+                                      theme: figure.theme, width: 1.8, halo: Color(hex: 0x000000, alpha: 0.75))
                 if !view.shows2D {
                     // Above the box, clear of its labels.
                     figure.panels[s].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.02, y: 0.98), anchor: .topLeft,

@@ -89,6 +89,7 @@ extension OptimizersScene {
             let nearest = frame.recorded.steps[frame.nearestRecordedIndex]
             let past = frame.past
             let positions = frame.pastStepPositions
+            var paths: [SurfacePanels.Path] = []
             for (k, name) in tracks.names.enumerated() {
                 var xs: [Double] = [], ys: [Double] = [], values: [Double] = [], steps: [Double] = []
                 for (j, state) in zip(positions.indices, past) {
@@ -97,8 +98,7 @@ extension OptimizersScene {
                 }
                 let current = RaceTracks.point(nearest, k)
                 let head: SurfacePanels.Head = current == nil ? .stopped : .moving
-                if let m = mapPanel { SurfacePanels.path2D(&figure.panels[m], xs: xs, ys: ys, color: colors[k], head: head, theme: theme) }
-                if let s = surfacePanel { SurfacePanels.path3D(&figure.panels[s], xs: xs, ys: ys, color: colors[k], head: head, theme: theme) }
+                paths.append(SurfacePanels.Path(xs: xs, ys: ys, color: colors[k], head: head))
                 let label = legendText(name, loss: current?.loss, divergedAt: tracks.divergenceSteps[k])
                 figure.panels[lossPanel].line(xs: steps, ys: values, color: colors[k], width: 1.8, label: label, legendKey: name)
                 if let step = steps.last, let value = values.last {
@@ -106,6 +106,8 @@ extension OptimizersScene {
                                                      color: colors[k], edgeColor: theme.colors.axesFace)
                 }
             }
+            if let m = mapPanel { SurfacePanels.paths2D(&figure.panels[m], paths, theme: theme) }
+            if let s = surfacePanel { SurfacePanels.paths3D(&figure.panels[s], paths, theme: theme) }
             if let c = captionPanel {
                 figure.panels[c].text("step \(nearest.step)", axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft,
                                       background: theme.colors.axesFace.withAlpha(0.85))

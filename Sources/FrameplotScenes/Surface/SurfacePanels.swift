@@ -44,46 +44,57 @@ enum SurfacePanels {
         case moving
         /// Stopped for good (diverged): a square, like a stop button.
         case stopped
-        /// No head (e.g. the textbook's bare path).
+        /// No head.
         case none
+
+        var marker: MarkerShape? {
+            switch self {
+            case .moving: return .circle
+            case .stopped: return .square
+            case .none: return nil
+            }
+        }
     }
 
-    /// A path seen from above: a halo in the panel's face colour under a line in `color`, and
-    /// its head on a disc of the same colour. The halo lets a palette colour (kept at 3:1
-    /// against the face by the theme) read on any map under it.
-    static func path2D(_ axes: inout Axes, xs: [Double], ys: [Double], color: MarkColor, head: Head, theme: Theme,
-                       width: Double = 2) {
-        guard let x = xs.last, let y = ys.last else { return }
+    /// One path to draw on a loss surface: its points, colour and head.
+    struct Path {
+        var xs: [Double]
+        var ys: [Double]
+        var color: MarkColor
+        var head: Head
+    }
+
+    /// Paths seen from above, each on a halo of the panel's face colour and with its head on a
+    /// disc of that colour. The halo lets a palette colour (kept at 3:1 against the face by the
+    /// theme) read on any map under it, and parts a path from the one it runs beside: each path
+    /// is cased in turn, so a later path's halo separates it from the earlier ones.
+    static func paths2D(_ axes: inout Axes, _ paths: [Path], theme: Theme, width: Double = 2.4) {
         let face = theme.colors.axesFace
-        axes.line(xs: xs, ys: ys, color: .deemphasized(face), width: width + 2.6)
-        axes.line(xs: xs, ys: ys, color: color, width: width)
-        let marker: MarkerShape
-        switch head {
-        case .moving: marker = .circle
-        case .stopped: marker = .square
-        case .none: return
+        for path in paths {
+            axes.line(xs: path.xs, ys: path.ys, color: .deemphasized(face), width: width + 3)
+            axes.line(xs: path.xs, ys: path.ys, color: path.color, width: width)
         }
-        axes.scatter(xs: [x], ys: [y], marker: marker, size: 13, color: .deemphasized(face))
-        axes.scatter(xs: [x], ys: [y], marker: marker, size: 9, color: color)
+        for path in paths {
+            guard let x = path.xs.last, let y = path.ys.last, let marker = path.head.marker else { continue }
+            axes.scatter(xs: [x], ys: [y], marker: marker, size: 13, color: .deemphasized(face))
+            axes.scatter(xs: [x], ys: [y], marker: marker, size: 9, color: path.color)
+        }
     }
 
-    /// A path on the panel's surface (hidden where the surface covers it) over a halo, and its
-    /// head over a disc of the halo's colour; the halo is the panel's face colour unless given
-    /// (a dark one for a white path on the surface). Halo and disc are faint marks of their own,
-    /// so the path and head are judged against them.
-    static func path3D(_ axes: inout Axes, xs: [Double], ys: [Double], color: MarkColor, head: Head, theme: Theme,
-                       width: Double = 2, halo: Color? = nil) {
-        guard let x = xs.last, let y = ys.last else { return }
+    /// Paths on the panel's surface (hidden where the surface covers them), on halos and with
+    /// their heads on discs, as ``paths2D(_:_:theme:width:)``; the halo is the panel's face
+    /// colour unless given (a dark one for a white path). Halos and discs are faint marks of
+    /// their own, so paths and heads are judged against them.
+    static func paths3D(_ axes: inout Axes, _ paths: [Path], theme: Theme, width: Double = 2, halo: Color? = nil) {
         let ring = halo ?? theme.colors.axesFace
-        axes.line3D(xs: xs, ys: ys, color: .deemphasized(ring), width: width + 2.8, outline: nil)
-        axes.line3D(xs: xs, ys: ys, color: color, width: width, outline: nil)
-        let marker: MarkerShape
-        switch head {
-        case .moving: marker = .circle
-        case .stopped: marker = .square
-        case .none: return
+        for path in paths {
+            axes.line3D(xs: path.xs, ys: path.ys, color: .deemphasized(ring), width: width + 2.8, outline: nil)
+            axes.line3D(xs: path.xs, ys: path.ys, color: path.color, width: width, outline: nil)
         }
-        axes.scatter3D(xs: [x], ys: [y], marker: marker, size: 12, color: .deemphasized(ring), edgeColor: nil)
-        axes.scatter3D(xs: [x], ys: [y], marker: marker, size: 8, color: color, edgeColor: nil)
+        for path in paths {
+            guard let x = path.xs.last, let y = path.ys.last, let marker = path.head.marker else { continue }
+            axes.scatter3D(xs: [x], ys: [y], marker: marker, size: 12, color: .deemphasized(ring), edgeColor: nil)
+            axes.scatter3D(xs: [x], ys: [y], marker: marker, size: 8, color: path.color, edgeColor: nil)
+        }
     }
 }
