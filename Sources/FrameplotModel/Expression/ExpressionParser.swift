@@ -15,6 +15,10 @@
 struct ExpressionParser {
     /// The deepest nesting of parentheses and signs accepted (keeps the recursion bounded).
     static let maximumDepth = 200
+    /// The most numbers, names and operators accepted. A chain such as `x + x + … + x` has a
+    /// tree as tall as it is long, and the tree is walked recursively (description, hash,
+    /// graph building), so its length is bounded like the nesting is.
+    static let maximumTokens = 1000
 
     private enum Token: Hashable {
         case number(Double)
@@ -34,6 +38,10 @@ struct ExpressionParser {
         parser.tokens = try tokenize(text)
         if parser.tokens.count == 1 {
             throw MathExpressionError(offset: 0, message: "the formula is empty; write one, e.g. \"x^2 + y^2\"")
+        }
+        if parser.tokens.count - 1 > maximumTokens {
+            throw MathExpressionError(offset: parser.tokens[maximumTokens].offset,
+                                      message: "the formula has more than \(maximumTokens) numbers, names and operators")
         }
         let root = try parser.sum()
         let next = parser.tokens[parser.position]
