@@ -77,16 +77,16 @@ struct MathExpressionTests {
         #expect(throws: MathExpressionError.self) { try parse(String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)) }
         #expect(throws: MathExpressionError.self) { try parse(String(repeating: "-", count: 5000) + "x") }
         // A long flat chain is as tall a tree as deep nesting: refused, not a stack overflow.
-        let chain = Array(repeating: "x", count: 20_000).joined(separator: "+")
-        #expect(throws: MathExpressionError.self) { try parse(chain) }
+        let chain = Array(repeating: "x", count: 1_000).joined(separator: "+")
         do {
             _ = try parse(chain)
+            Issue.record("a chain of 1999 tokens parsed")
         } catch {
             #expect(error.offset == 1000, "the 1001st token, the operator after 500 terms")
             #expect(error.description.hasSuffix("the formula has more than 1000 numbers, names and operators"))
         }
         let longest = Array(repeating: "x", count: 500).joined(separator: "+")
-        #expect(try parse(longest).value(at: [2, 0]) == 1000)
+        #expect((try? parse(longest))?.value(at: [2, 0]) == 1000)
         #expect(throws: MathExpressionError.self) { try MathExpression.parse("x", variables: ["x", "x"]) }
         #expect(throws: MathExpressionError.self) { try MathExpression.parse("x", variables: ["sin"]) }
     }

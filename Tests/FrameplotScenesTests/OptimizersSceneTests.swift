@@ -43,6 +43,8 @@ struct OptimizersSceneTests {
         (["--domain", "0..1,0..1"], ["--domain", "(1, 1.5) lies outside", "give --start"]),
         (["--function", "x^2 + * y"], ["--function \"x^2 + * y\"", "at character 7"]),
         (["--function", "log(x) + y", "--start", "-1,1"], ["--start -1,1", "not defined"]),
+        (["--function", "log(x) + y"], ["--function", "not defined at the start (-1.5, 1.5)", "give --start X,Y"]),
+        (["--domain", "-1.7e308..1.7e308,-1..1", "--start", "0,0"], ["--domain -1.7e308..1.7e308,-1..1", "finite widths"]),
         (["--azimuth", "30"], ["--azimuth", "--view 3d"]),
         (["--rotate", "--elevation", "10"], ["--elevation, --rotate", "--view 3d"]),
         (["--view", "4d"], ["--view 4d", "2d, 3d, both"]),

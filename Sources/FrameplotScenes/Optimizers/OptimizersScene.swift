@@ -84,7 +84,10 @@ public enum OptimizersScene: SceneDefinition {
                     + (self.start == nil ? "; give --start X,Y inside it" : ""))
             }
             guard function.value(x: start[0], y: start[1]).isFinite else {
-                throw AnimationError.invalidOption("--start \(SceneText.number(start[0])),\(SceneText.number(start[1])): f(x, y) = \(function.title) is not defined there")
+                let point = "(\(SceneText.number(start[0])), \(SceneText.number(start[1])))"
+                throw AnimationError.invalidOption(self.start == nil
+                    ? "--function: f(x, y) = \(SceneText.clipped(function.title)) is not defined at the start \(point); give --start X,Y where it is"
+                    : "--start \(SceneText.number(start[0])),\(SceneText.number(start[1])): f(x, y) = \(SceneText.clipped(function.title)) is not defined there")
             }
         }
     }

@@ -90,12 +90,13 @@ enum RaceOptionValues {
         func range(_ part: Substring) -> ClosedRange<Double>? {
             guard let dots = part.range(of: "..") else { return nil }
             guard let low = SceneText.decimal(String(part[..<dots.lowerBound])),
-                  let high = SceneText.decimal(String(part[dots.upperBound...])), low < high else { return nil }
+                  let high = SceneText.decimal(String(part[dots.upperBound...])), low < high,
+                  (high - low).isFinite else { return nil }
             return low...high
         }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2, let x = range(parts[0]), let y = range(parts[1]) else {
-            throw AnimationError.invalidOption("--domain \(SceneText.clipped(text)): expected X0..X1,Y0..Y1 with X0 < X1 and Y0 < Y1, e.g. -2..2,-1..3")
+            throw AnimationError.invalidOption("--domain \(SceneText.clipped(text)): expected X0..X1,Y0..Y1 with X0 < X1 and Y0 < Y1 (finite widths), e.g. -2..2,-1..3")
         }
         return RaceDomain(x: x, y: y)
     }
