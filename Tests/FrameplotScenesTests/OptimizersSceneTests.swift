@@ -170,6 +170,26 @@ struct OptimizersSceneTests {
         #expect(turning?.turn == 10...100 && turning?.camera == Camera3D(azimuth: 10, elevation: 20))
     }
 
+    @Test("the loss legend sits above every loss curve, inside its panel", arguments: ["2d", "3d", "both"])
+    func lossLegendNeverCoversTheCurves(view: String) throws {
+        let race = try OptimizerRace(function: .beale, optimizers: Optimizer.torchDefaults, steps: 30).run()
+        let highest = race.tracks.flatMap(\.losses).filter(\.isFinite).max() ?? 0
+        for theme in ThemeName.allCases {
+            for size in [(800, 600), (801, 457)] {
+                let settings = SceneSettings(size: try FrameSize(width: size.0, height: size.1), theme: theme)
+                let prepared = try scene(["--steps", "30", "--view", view], settings: settings)
+                let layout = try #require(prepared.scene as? FigureAnimation).layout
+                let loss = try #require(layout.panels.last)
+                let legend = try #require(loss.legend)
+                let context = "\(view) \(theme) \(size)"
+                #expect(legend.placement == .upperRight, "\(context)")
+                #expect(loss.plotRect.contains(legend.box), "\(context)")
+                let top = loss.transform.point(x: 0, y: highest).y
+                #expect(top > legend.box.maxY, "\(context): the highest loss at y \(top), the legend down to \(legend.box.maxY)")
+            }
+        }
+    }
+
     @Test func framesAreDrawnWhereTheRaceIs() throws {
         // The last frame: each head in its optimizer's colour where its track ends, on the map.
         let prepared = try scene(["--steps", "40", "--every", "20", "--optimizers", "gd,adam"], settings: SceneSettings())

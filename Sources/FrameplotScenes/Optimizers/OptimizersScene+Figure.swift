@@ -85,35 +85,52 @@ extension OptimizersScene {
         let colors = colors(tracks.names)
         let theme = figure.theme
         let captionPanel = mapPanel ?? surfacePanel
-        return try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
-            let nearest = frame.recorded.steps[frame.nearestRecordedIndex]
-            let past = frame.past
-            let positions = frame.pastStepPositions
-            var paths: [SurfacePanels.Path] = []
-            for (k, name) in tracks.names.enumerated() {
-                var xs: [Double] = [], ys: [Double] = [], values: [Double] = [], steps: [Double] = []
-                for (j, state) in zip(positions.indices, past) {
-                    guard let p = RaceTracks.point(state, k) else { break }
-                    xs.append(p.x); ys.append(p.y); values.append(p.loss); steps.append(positions[j])
+        let animate = { (figure: Figure) throws -> FigureAnimation in
+            try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
+                let nearest = frame.recorded.steps[frame.nearestRecordedIndex]
+                let past = frame.past
+                let positions = frame.pastStepPositions
+                var paths: [SurfacePanels.Path] = []
+                for (k, name) in tracks.names.enumerated() {
+                    var xs: [Double] = [], ys: [Double] = [], values: [Double] = [], steps: [Double] = []
+                    for (j, state) in zip(positions.indices, past) {
+                        guard let p = RaceTracks.point(state, k) else { break }
+                        xs.append(p.x); ys.append(p.y); values.append(p.loss); steps.append(positions[j])
+                    }
+                    let current = RaceTracks.point(nearest, k)
+                    let head: SurfacePanels.Head = current == nil ? .stopped : .moving
+                    paths.append(SurfacePanels.Path(xs: xs, ys: ys, color: colors[k], head: head))
+                    let label = legendText(name, loss: current?.loss, divergedAt: tracks.divergenceSteps[k])
+                    figure.panels[lossPanel].line(xs: steps, ys: values, color: colors[k], width: 1.8, label: label, legendKey: name)
+                    if let step = steps.last, let value = values.last {
+                        figure.panels[lossPanel].scatter(xs: [step], ys: [value], marker: head == .stopped ? .square : .circle, size: 7,
+                                                         color: colors[k], edgeColor: theme.colors.axesFace)
+                    }
                 }
-                let current = RaceTracks.point(nearest, k)
-                let head: SurfacePanels.Head = current == nil ? .stopped : .moving
-                paths.append(SurfacePanels.Path(xs: xs, ys: ys, color: colors[k], head: head))
-                let label = legendText(name, loss: current?.loss, divergedAt: tracks.divergenceSteps[k])
-                figure.panels[lossPanel].line(xs: steps, ys: values, color: colors[k], width: 1.8, label: label, legendKey: name)
-                if let step = steps.last, let value = values.last {
-                    figure.panels[lossPanel].scatter(xs: [step], ys: [value], marker: head == .stopped ? .square : .circle, size: 7,
-                                                     color: colors[k], edgeColor: theme.colors.axesFace)
+                if let m = mapPanel { SurfacePanels.paths2D(&figure.panels[m], paths, theme: theme) }
+                if let s = surfacePanel { SurfacePanels.paths3D(&figure.panels[s], paths, theme: theme) }
+                if let c = captionPanel {
+                    figure.panels[c].text("step \(nearest.step)", axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft,
+                                          background: theme.colors.axesFace.withAlpha(0.85))
                 }
+                if let s = surfacePanel { SurfacePanels.turn(&figure.panels[s], view: view, standardCamera: camera, frame: frame) }
             }
-            if let m = mapPanel { SurfacePanels.paths2D(&figure.panels[m], paths, theme: theme) }
-            if let s = surfacePanel { SurfacePanels.paths3D(&figure.panels[s], paths, theme: theme) }
-            if let c = captionPanel {
-                figure.panels[c].text("step \(nearest.step)", axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft,
-                                      background: theme.colors.axesFace.withAlpha(0.85))
-            }
-            if let s = surfacePanel { SurfacePanels.turn(&figure.panels[s], view: view, standardCamera: camera, frame: frame) }
         }
+        // The legend sits in the loss panel's top-right corner over a band the curves never
+        // reach: its height, known from a first layout, becomes headroom above the losses.
+        let first = try animate(figure)
+        guard let headroom = legendHeadroom(first.layout.panels[lossPanel]) else { return first }
+        figure.panels[lossPanel] = losses(tracks, headroom: headroom)
+        return try animate(figure)
+    }
+
+    /// The fraction of the loss panel's height its inside legend needs at the top (the
+    /// legend, and below it a gap as wide as its inset), at most 0.6; nil for a legend
+    /// beside the plot or none.
+    static func legendHeadroom(_ panel: PanelLayout) -> Double? {
+        guard let legend = panel.legend, legend.placement != .outsideRight, panel.plotRect.height > 0 else { return nil }
+        let inset = Swift.max(0, legend.box.minY - panel.plotRect.minY)
+        return Swift.min(0.6, (legend.box.height + 2 * inset) / panel.plotRect.height)
     }
 
     /// The function's map: filled contours (by decades when `log`) with contour lines, a
@@ -143,8 +160,10 @@ extension OptimizersScene {
     }
 
     /// The loss-versus-step panel: log y when every loss is positive, limits from the whole
-    /// race so that nothing moves; the legend (each optimizer's current loss) is filled per frame.
-    static func losses(_ tracks: RaceTracks) -> Axes {
+    /// race so that nothing moves; the legend (each optimizer's current loss) is filled per
+    /// frame, in the top-right corner above the curves when `headroom` (a fraction of the
+    /// axis kept free at the top) is given.
+    static func losses(_ tracks: RaceTracks, headroom: Double? = nil) -> Axes {
         var values: [Double] = []
         for state in tracks.run.steps {
             for k in tracks.names.indices { if let p = RaceTracks.point(state, k), p.loss.isFinite { values.append(p.loss) } }
@@ -156,13 +175,18 @@ extension OptimizersScene {
         axes.x = AxisSpec(label: "step", limits: AxisLimits(lower: 0, upper: Swift.max(1, last)), margin: 0)
         if log {
             let pad = Foundation.pow(Swift.max(high / low, 10), 0.04)
-            axes.y = AxisSpec(label: "$f(x, y)$", scale: .log10, limits: AxisLimits(lower: low / pad, upper: high * pad), margin: 0)
+            let lower = low / pad, upper = high * pad
+            let raised = Foundation.pow(10, Foundation.log10(lower) + Foundation.log10(upper / lower) / (1 - (headroom ?? 0)))
+            axes.y = AxisSpec(label: "$f(x, y)$", scale: .log10,
+                              limits: AxisLimits(lower: lower, upper: raised.isFinite ? raised : upper), margin: 0)
         } else {
             let pad = Swift.max(high - low, 1) * 0.05
-            axes.y = AxisSpec(label: "$f(x, y)$", limits: AxisLimits(lower: low - pad, upper: high + pad), margin: 0)
+            let lower = low - pad, upper = high + pad
+            let raised = lower + (upper - lower) / (1 - (headroom ?? 0))
+            axes.y = AxisSpec(label: "$f(x, y)$", limits: AxisLimits(lower: lower, upper: raised.isFinite ? raised : upper), margin: 0)
         }
         axes.title = "loss"
-        axes.legendPlacement = .best
+        axes.legendPlacement = headroom == nil ? .best : .upperRight
         return axes
     }
 }
