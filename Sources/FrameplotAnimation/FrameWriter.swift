@@ -96,7 +96,9 @@ public final class FrameWriter {
     ///   - progress: a progress line on standard error; quiet by default, since your loop owns
     ///     the terminal.
     /// - Throws: ``FrameWriterError/unsupportedTarget(path:reason:)``, ``AnimationError`` (no
-    ///   ffmpeg), ``FrameplotFiles/FileWriteError`` (folder busy, not writable, a device in the way).
+    ///   ffmpeg), ``FrameplotFiles/FileWriteError`` (folder busy, not writable, a device in the way),
+    ///   ``FrameplotCanvas/CanvasError/invalidSize(width:height:scale:reason:)`` for a `size:` no
+    ///   frame can have (empty, NaN, infinite, too many pixels).
     public init(to path: String, size: Size? = nil, scale: Double? = nil, framesPerSecond: Double = 20, theme: Theme? = nil,
                 video: VideoOptions = VideoOptions(), pngOptions: PNGOptions = .fast, progress: ProgressStyle = .quiet) throws {
         let target = try Self.target(of: path)
@@ -111,6 +113,9 @@ public final class FrameWriter {
         }
         if target == .pdf, scale != nil {
             throw FrameWriterError.unsupportedTarget(path: path, reason: "a PDF page is vectors, which have no device scale")
+        }
+        if let size, target != .pdf {       // a PDF's page size is checked by its page sequence
+            _ = try CanvasLimits.pixelSize(width: size.width, height: size.height, scale: scale ?? 1)
         }
         self.path = path; self.target = target; self.framesPerSecond = framesPerSecond
         self.requestedSize = size; self.requestedScale = scale; self.theme = theme
@@ -221,6 +226,8 @@ public final class FrameWriter {
         do {
             try sink?.check()
             if StopRequest.shared.isRequested { throw AnimationError.outputCancelled(path: path) }
+            // An empty, infinite or NaN size is refused before any pixel arithmetic.
+            if target != .pdf { _ = try CanvasLimits.pixelSize(width: size.width, height: size.height, scale: scale) }
             let geometry = try check(FrameGeometry(size: size, scale: target == .pdf ? 1 : scale))
             let t0 = DispatchTime.now()
             if let pages {

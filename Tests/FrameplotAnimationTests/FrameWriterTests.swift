@@ -212,6 +212,25 @@ struct FrameWriterTests {
         #expect(folder.bytes("run.mp4") == Array("old".utf8))
     }
 
+    @Test("a size no frame can have is refused when the writer is made, not by a crash at the first frame")
+    func impossibleSizes() throws {
+        let folder = TemporaryFolder(); defer { folder.cleanup() }
+        let sizes = [Size(width: 0, height: 10), Size(width: -5, height: 10), Size(width: .nan, height: 10),
+                     Size(width: .infinity, height: 10), Size(width: 1e7, height: 1e7)]
+        for size in sizes {
+            for name in ["frames", "run.pdf"] {
+                #expect(throws: CanvasError.self, "\(name) \(size)") { try FrameWriter(to: folder.file(name), size: size) }
+            }
+        }
+        // A figure whose size was set to NaN after it was made: refused as a frame.
+        let writer = try FrameWriter(to: folder.file("frames"))
+        var figure = Figure(width: 10, height: 10)
+        figure.size = Size(width: .nan, height: 10)
+        #expect(throws: CanvasError.self) { try writer.write(figure) }
+        #expect(throws: FrameWriterError.closed(path: folder.file("frames"))) { try writer.finish() }
+        #expect(folder.contents().isEmpty)
+    }
+
     @Test("targets the writer cannot write are refused before any frame")
     func badTargets() throws {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
