@@ -190,6 +190,18 @@ struct OptimizersSceneTests {
         }
     }
 
+    @Test func valuesBelowTheMapsDecadesGetItsLowestColourNotAHole() throws {
+        // exp(100x) spans 260 decades; the map shows six, and everything lower is the darkest colour.
+        let prepared = try scene(["--function", "exp(x*100)", "--start", "1,1", "--steps", "5"])
+        let animation = try #require(prepared.scene as? FigureAnimation)
+        let canvas = try FrameRenderer(scene: prepared, progress: .quiet).renderFrame(0)
+        let p = animation.layout.panels[0].transform.point(x: -2, y: -2)
+        let pixel = canvas.pixel(x: Int(p.x), y: Int(p.y))
+        let darkest = (r: 68, g: 1, b: 84)    // viridis at 0
+        let distance = abs(Int(pixel.r) - darkest.r) + abs(Int(pixel.g) - darkest.g) + abs(Int(pixel.b) - darkest.b)
+        #expect(distance < 30, "\(pixel)")
+    }
+
     @Test func framesAreDrawnWhereTheRaceIs() throws {
         // The last frame: each head in its optimizer's colour where its track ends, on the map.
         let prepared = try scene(["--steps", "40", "--every", "20", "--optimizers", "gd,adam"], settings: SceneSettings())

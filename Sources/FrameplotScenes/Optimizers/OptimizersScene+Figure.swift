@@ -148,7 +148,10 @@ extension OptimizersScene {
         let low = log ? Swift.max(range.min, range.max * 1e-6) : range.min
         let high = Swift.max(range.max, low * (log ? 10 : 1) + (log ? 0 : 1))
         let scale = ColorScale(colormap: .viridis, norm: ColorNorm(kind: log ? .log10 : .linear, vmin: low, vmax: high))
-        axes.filledContour(grid, levels: ContourLevels.bands(min: low, max: high, count: 14, log: log), coloring: .scale(scale))
+        var bands = ContourLevels.bands(min: low, max: high, count: 14, log: log)
+        // Below the decades shown, the lowest colour: an open bottom band, not a blank hole.
+        if let floor = grid.finiteRange()?.min, let first = bands.first, floor < first { bands.insert(floor, at: 0) }
+        axes.filledContour(grid, levels: bands, coloring: .scale(scale))
         axes.contour(grid, levels: ContourLevels.auto(min: low, max: high, count: 14, log: log),
                      coloring: .single(.deemphasized(Color(hex: 0xffffff, alpha: 0.35))), width: 0.5)
         axes.colorbar = ColorbarSpec(label: "$f(x, y)$", scale: scale)
