@@ -85,6 +85,8 @@ struct Panel3DLayoutEngine {
 
     private struct AxisPlan {
         var texts: [PlacedText] = []
+        /// The multiplier or offset of the tick labels: kept before any label it touches.
+        var notes: [PlacedText] = []
         var ticks: [(Point, Point)] = []
         var grid: [(Point, Point)] = []
         var line: (Point, Point)
@@ -137,7 +139,7 @@ struct Panel3DLayoutEngine {
             plans = axisPlans(projection)
             let box = bounds(projection.corners.map(projection.screen))
             var all = box
-            for plan in plans { for t in plan.texts { all = all.union(t.bounds) } }
+            for plan in plans { for t in plan.texts + plan.notes { all = all.union(t.bounds) } }
             let extraW = all.width - box.width, extraH = all.height - box.height
             let fit = Swift.min((plot.width - extraW) / box.width.nonZero(or: 1), (plot.height - extraH) / box.height.nonZero(or: 1))
             let next = Swift.max(zoom * Swift.max(0.05, fit), 1)
@@ -153,8 +155,7 @@ struct Panel3DLayoutEngine {
     /// Ticks, labels, panes and the depth of the static surfaces for a placed projection.
     private func layout3D(_ projection: Projection3D, in plot: Rect) -> Layout3D {
         let plans = axisPlans(projection)
-        var labels = plans.flatMap(\.texts)
-        labels = Panel3DLayoutEngine.withoutCollisions(labels)
+        let labels = Panel3DLayoutEngine.withoutCollisions(plans.flatMap(\.notes) + plans.flatMap(\.texts))
 
         var depth: DepthBuffer?
         let surfaces = axes.marks.indices.filter { !axes.isFrameMark(at: $0) }.compactMap { axes.marks[$0] as? SurfaceMark }
@@ -278,14 +279,31 @@ struct Panel3DLayoutEngine {
             plan.texts.append(PlacedText(text: tick.label, point: at, style: st, anchor: anchor, rotation: 0, bounds: bounds))
             reach = Swift.max(reach, Panel3DLayoutEngine.reach(of: bounds, from: e, along: out))
         }
+        var labelReach = reach
         if let label {
             let (text, ls, m) = PlotText.fitted(label, style: style.axisLabel, maxWidth: cell.width - 2 * style.outerPad, canvas: canvas)
             let at = Point(x: mid.x + out.0 * (reach + style.labelPad), y: mid.y + out.1 * (reach + style.labelPad))
             let (labelAnchor, rotation): (TextAnchor, Double) = vertical
                 ? (out.0 < 0 ? .bottomCenter : .topCenter, -Double.pi / 2)
                 : (Panel3DLayoutEngine.anchor(for: out), 0)
-            plan.texts.append(PlacedText(text: text, point: at, style: ls, anchor: labelAnchor, rotation: rotation,
-                                         bounds: TextPlacement.bounds(of: m, at: at, anchor: labelAnchor, rotation: rotation)))
+            let bounds = TextPlacement.bounds(of: m, at: at, anchor: labelAnchor, rotation: rotation)
+            plan.texts.append(PlacedText(text: text, point: at, style: ls, anchor: labelAnchor, rotation: rotation, bounds: bounds))
+            labelReach = Swift.max(labelReach, Panel3DLayoutEngine.reach(of: bounds, from: mid, along: out))
+        }
+        // The axis-wide multiplier or offset ("×10⁻⁵", "+10⁶") without which the tick labels
+        // read wrong: above the top of a vertical axis, else beyond the axis title.
+        if let note = set.annotation {
+            let m = measure(note)
+            let at: Point, noteAnchor: TextAnchor
+            if vertical {
+                let top = pa.y < pb.y ? pa : pb
+                at = Point(x: top.x, y: top.y - style.tickPad); noteAnchor = .bottomCenter
+            } else {
+                at = Point(x: mid.x + out.0 * (labelReach + style.tickPad), y: mid.y + out.1 * (labelReach + style.tickPad))
+                noteAnchor = anchor
+            }
+            plan.notes.append(PlacedText(text: note, point: at, style: st, anchor: noteAnchor, rotation: 0,
+                                         bounds: TextPlacement.bounds(of: m, at: at, anchor: noteAnchor, rotation: 0)))
         }
         return plan
     }

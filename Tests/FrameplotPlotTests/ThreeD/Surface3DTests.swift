@@ -141,6 +141,20 @@ struct Surface3DTests {
         }
     }
 
+    @Test func tickLabelsOfAnOffsetOrScaledAxisKeepTheirNote() throws {
+        // x near a million, y in millionths, z near 10¹²: each axis's labels need "+10⁶" or "×10⁻⁶".
+        var fig = Figure(width: 520, height: 420)
+        fig.axes.view3D = View3D(camera: Camera3D(azimuth: -60, elevation: 30), z: AxisSpec(label: "f"))
+        fig.axes.x.label = "x"; fig.axes.y.label = "y"
+        let grid = Grid2D(x: 1_000_000...1_000_001, y: 0...0.000_001, nx: 20, ny: 20) { x, y in x * x + y }
+        fig.axes.surface(grid)
+        let layout = fig.layout(measuringWith: try ImageCanvas(width: 520, height: 420))
+        let texts = try #require(layout.panels[0].threeD).labels.map(\.text)
+        let notes = texts.filter { $0.contains("10<sup>") && ($0.hasPrefix("+") || $0.hasPrefix("×")) }
+        #expect(notes.count == 3, "\(texts)")
+        #expect(PlotTestSupport.overlaps(layout.texts).isEmpty)
+    }
+
     @Test func aTwoDAndAThreeDPanelSitSideBySide() throws {
         var fig = Figure(width: 900, height: 400, columns: 2)
         let grid = Grid2D(x: -2...2, y: -2...2, nx: 50, ny: 50) { x, y in x * x - y * y }
