@@ -71,11 +71,17 @@ public struct FigureAnimation: AnimationScene {
     ///   - fingerprint: settings that describe the animation, listed in the manifest.
     ///   - tween: in-between frames between recorded states (nil: one frame per state).
     ///   - frame: adds one frame's marks to a copy of `figure` (after ``Figure/beginFrame()``).
+    /// - Throws: ``AnimationError/invalidOption(_:)`` when `tween` would make more than
+    ///   ``Tween/maximumFrameCount`` frames.
     public init(name: String = "animation", run: RecordedRun, figure: Figure, framesPerSecond: Double = 20,
                 fingerprint: [String: String] = [:], tween: Tween? = nil, frame: @escaping FrameBuilder) throws {
         self.name = name; self.figure = figure; self.framesPerSecond = framesPerSecond
         self.settings = fingerprint; self.build = frame
         let timeline = FrameTimeline(recordedCount: run.steps.count, tween: tween)
+        if let tween, timeline.frameCount > Tween.maximumFrameCount {
+            throw AnimationError.invalidOption("--tween \(tween.frames): \(run.steps.count) recorded states would make \(timeline.frameCount) frames, "
+                + "more than \(Tween.maximumFrameCount); record fewer states (--every) or give a smaller --tween")
+        }
         let drawn = tween.map { run.tweened(by: $0.frames, easing: $0.easing) } ?? run
         self.recorded = run; self.run = drawn; self.timeline = timeline
         // Lay out with the frame marks of a few frames spread over the run (first and last

@@ -18,6 +18,9 @@ public struct Tween: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// The in-between frames a gap may have.
     public static let range = 1...100
+    /// The most frames a tweened animation may have (as many as `--steps` may record): the
+    /// in-between states are held in memory, so 10⁶ states times 100 would need gigabytes.
+    public static let maximumFrameCount = 1_000_000
 
     /// - Throws: ``InvalidOptionValue`` for `--tween` outside ``range``.
     public init(frames: Int, easing: TweenEasing = .linear) throws {

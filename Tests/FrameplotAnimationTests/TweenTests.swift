@@ -30,6 +30,15 @@ struct TweenTests {
         #expect(animation.recorded.steps.count == 21)
     }
 
+    @Test func aTweenOfMoreThanAMillionFramesIsRefusedBeforeItsStatesAreMade() throws {
+        // 20,001 states × 51 frames per gap: just over 10⁶ frames (each in-between state is held).
+        let run = Self.run(count: 20_001)
+        #expect(throws: AnimationError.self) {
+            try FigureAnimation(run: run, figure: Figure(width: 120, height: 90), tween: try Tween(frames: 50)) { _, _ in }
+        }
+        #expect(FrameTimeline(recordedCount: 20_001, tween: try Tween(frames: 48)).frameCount <= Tween.maximumFrameCount)
+    }
+
     @Test func inBetweenStatesInterpolateParametersLossAndMetricsWithTheNearerStep() throws {
         let tweened = Self.run(count: 3).tweened(by: 3)
         let states = tweened.steps.map(\.trainingStep)
