@@ -112,7 +112,7 @@ public struct FigureAnimation: AnimationScene {
                             .map { "\($0.key ?? "")\u{1f}\($0.label)" }
                         guard !texts.isEmpty, !seen[p].isSuperset(of: texts) else { continue }
                         seen[p].formUnion(texts)
-                        sizing.panels[p].add(KeyedLegendTexts(mark: panel.marks[m]))
+                        sizing.panels[p].add(KeyedLegendTexts(mark: panel.marks[m], theme: figure.theme))
                     }
                 }
             }
@@ -187,10 +187,18 @@ public struct FigureAnimation: AnimationScene {
 /// shows in that frame, so the row gets room for the widest (nothing is drawn, nothing else
 /// counts: no extent, no occupied points).
 private struct KeyedLegendTexts: Mark {
-    let mark: any Mark
-    var layer: MarkLayer { .dynamic }
+    /// The keyed rows only, not the mark: a long run's frame marks hold long paths, and one
+    /// of these is kept per frame whose legend text is new.
+    let entries: [LegendEntry]
     /// The frame mark's own stratum, so the layout's per-frame strata stay those of the frames.
-    var stratum: MarkStratum { mark.stratum }
+    let stratum: MarkStratum
+    var layer: MarkLayer { .dynamic }
+
+    init(mark: any Mark, theme: Theme) {
+        entries = mark.legendEntries(theme: theme).filter { $0.key != nil }
+        stratum = mark.stratum
+    }
+
     func draw(in context: MarkContext) {}
-    func legendEntries(theme: Theme) -> [LegendEntry] { mark.legendEntries(theme: theme).filter { $0.key != nil } }
+    func legendEntries(theme: Theme) -> [LegendEntry] { entries }
 }

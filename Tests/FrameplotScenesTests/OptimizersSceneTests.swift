@@ -202,6 +202,25 @@ struct OptimizersSceneTests {
         #expect(distance < 30, "\(pixel)")
     }
 
+    @Test func aFramesPathsArePrefixesOfColumnsMadeOnce() throws {
+        // GD at rate 1 leaves Beale's domain: its column stops at its first missing point.
+        let prepared = try scene(["--steps", "30", "--every", "3", "--lr", "gd=1"])
+        let run = try #require(prepared.recordedRun)
+        let tween = try Tween(frames: 2, easing: .cubic)
+        let timeline = FrameTimeline(recordedCount: run.steps.count, tween: tween)
+        let drawn = run.tweened(by: 2, easing: .cubic)
+        let columns = RacePathColumns(run: drawn, recorded: run, timeline: timeline, trackCount: 6)
+        for frame in [0, 1, 7, timeline.frameCount - 1] {
+            for k in 0..<6 {
+                let walked = drawn.steps[...frame].prefix { RaceTracks.point($0, k) != nil }.compactMap { RaceTracks.point($0, k) }
+                let path = columns.path(k, throughFrame: frame)
+                #expect(path.xs == walked.map(\.x) && path.ys == walked.map(\.y) && path.losses == walked.map(\.loss), "frame \(frame), track \(k)")
+                #expect(path.steps.count == walked.count && path.steps.first == 0)
+            }
+        }
+        #expect(columns.path(0, throughFrame: timeline.frameCount - 1).xs.count < timeline.frameCount, "gd diverged")
+    }
+
     @Test func framesAreDrawnWhereTheRaceIs() throws {
         // The last frame: each head in its optimizer's colour where its track ends, on the map.
         let prepared = try scene(["--steps", "40", "--every", "20", "--optimizers", "gd,adam"], settings: SceneSettings())

@@ -85,18 +85,18 @@ extension OptimizersScene {
         let colors = colors(tracks.names)
         let theme = figure.theme
         let captionPanel = mapPanel ?? surfacePanel
+        // The frames' paths as prefixes of columns made once (too many frames: the animation refuses them).
+        let timeline = FrameTimeline(recordedCount: tracks.run.steps.count, tween: settings.tween)
+        let pathColumns = timeline.frameCount > Tween.maximumFrameCount ? nil : RacePathColumns(
+            run: settings.tween.map { tracks.run.tweened(by: $0.frames, easing: $0.easing) } ?? tracks.run,
+            recorded: tracks.run, timeline: timeline, trackCount: tracks.names.count)
         let animate = { (figure: Figure) throws -> FigureAnimation in
             try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
+                guard let columns = pathColumns else { return }
                 let nearest = frame.recorded.steps[frame.nearestRecordedIndex]
-                let past = frame.past
-                let positions = frame.pastStepPositions
                 var paths: [SurfacePanels.Path] = []
                 for (k, name) in tracks.names.enumerated() {
-                    var xs: [Double] = [], ys: [Double] = [], values: [Double] = [], steps: [Double] = []
-                    for (j, state) in zip(positions.indices, past) {
-                        guard let p = RaceTracks.point(state, k) else { break }
-                        xs.append(p.x); ys.append(p.y); values.append(p.loss); steps.append(positions[j])
-                    }
+                    let (xs, ys, values, steps) = columns.path(k, throughFrame: frame.index)
                     let current = RaceTracks.point(nearest, k)
                     let head: SurfacePanels.Head = current == nil ? .stopped : .moving
                     paths.append(SurfacePanels.Path(xs: xs, ys: ys, color: colors[k], head: head))
