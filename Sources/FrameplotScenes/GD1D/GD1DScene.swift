@@ -59,9 +59,10 @@ public enum GD1DScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let function = try SceneFunction(request.options.function)
-        let run = try request.run(parameters: parameterNames, scene: name,
-                                  recordedOn: function.isBuiltIn ? "gd1d's built-in function ½(x − 5)² + 1" : "f(x) = \(function.text)",
-                                  needs: "--function EXPR (its loss column must be f(x))", builtInLoss: { function.value($0[0]) }) {
+        let target = HistoryLossCheck.Target(
+            name: function.isBuiltIn ? "gd1d's built-in function ½(x − 5)² + 1" : "f(x) = \(function.text)",
+            needs: "--function EXPR (its loss column must be f(x))", kind: function.isBuiltIn ? .builtIn : .given) { function.value($0[0]) }
+        let run = try request.run(parameters: parameterNames, scene: name, checkedOn: target) {
             try train(function, options: request.options)
         }
         return try request.prepared(scene(run: run, function: function, settings: request.settings), recordedRun: run)

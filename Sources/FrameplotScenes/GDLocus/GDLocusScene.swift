@@ -84,8 +84,10 @@ public enum GDLocusScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
-        let run = try request.run(parameters: parameterNames, scene: name, needs: "--data FILE --x COL --y COL",
-                                  builtInLoss: points.isBuiltIn ? { points.meanSquaredError(slope: $0[0], intercept: $0[1]) } : nil) {
+        let target = HistoryLossCheck.Target.data(request.options.data, scene: name, needs: "--data FILE --x COL --y COL") {
+            points.meanSquaredError(slope: $0[0], intercept: $0[1])
+        }
+        let run = try request.run(parameters: parameterNames, scene: name, checkedOn: target) {
             try train(points, options: request.options)
         }
         return try request.prepared(scene(run: run, points: points, view: request.options.view, settings: request.settings), recordedRun: run)

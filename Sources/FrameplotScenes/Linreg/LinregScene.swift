@@ -61,8 +61,10 @@ public enum LinregScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
-        let run = try request.run(parameters: parameterNames, scene: name, needs: "--data FILE --x COL --y COL",
-                                  builtInLoss: points.isBuiltIn ? { points.meanSquaredError(slope: $0[1], intercept: $0[0]) / 2 } : nil) {
+        let target = HistoryLossCheck.Target.data(request.options.data, scene: name, needs: "--data FILE --x COL --y COL") {
+            points.meanSquaredError(slope: $0[1], intercept: $0[0]) / 2
+        }
+        let run = try request.run(parameters: parameterNames, scene: name, checkedOn: target) {
             try train(points, options: request.options)
         }
         return try request.prepared(scene(run: run, points: points, settings: request.settings), recordedRun: run)
