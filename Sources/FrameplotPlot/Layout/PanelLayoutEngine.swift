@@ -103,6 +103,11 @@ struct PanelLayoutEngine {
                !legendBuilder.fitsInside(lm.size, plot: plot) {
                 legendOutside = true
             }
+            if let lm = legendMeasured, !legendOutside, axes.legendPlacement == .bestOrOutside,
+               legendBuilder.freePlacement(size: lm.size, plot: plot, fixed: staticMarkPoints(PanelTransform(x: xScale, y: yScale)),
+                                           moving: []) == nil {
+                legendOutside = true
+            }
 
             var need = Margins()
             let tickBlockX = axes.x.showsTicks ? style.tickLength + style.tickPad + xPlan.maxHeight : 0
@@ -210,6 +215,11 @@ struct PanelLayoutEngine {
                     let occupied = axes.marks.flatMap { $0.occupiedPoints(in: transform) }
                     placement = legendBuilder.bestPlacement(size: lm.size, plot: plot, occupied: occupied)
                 }
+                if placement == .bestOrOutside {
+                    let moving = axes.marks.indices.filter { axes.isFrameMark(at: $0) }.flatMap { axes.marks[$0].occupiedPoints(in: transform) }
+                    placement = legendBuilder.freePlacement(size: lm.size, plot: plot, fixed: staticMarkPoints(transform), moving: moving)
+                        ?? legendBuilder.bestPlacement(size: lm.size, plot: plot, occupied: staticMarkPoints(transform))
+                }
                 legend = legendBuilder.layout(lm, box: legendBuilder.box(for: placement, size: lm.size, plot: plot), placement: placement)
             }
         }
@@ -223,6 +233,11 @@ struct PanelLayoutEngine {
     }
 
     // MARK: - Pieces
+
+    /// The pixels the static marks cover (a scatter's points), for ``LegendPlacement/bestOrOutside``.
+    private func staticMarkPoints(_ transform: PanelTransform) -> [Point] {
+        axes.marks.indices.filter { !axes.isFrameMark(at: $0) }.flatMap { axes.marks[$0].occupiedPoints(in: transform) }
+    }
 
     /// Room for an axis-wide multiplier/offset note ("×10<sup>−7</sup>"), if any.
     private func annotationBlock(_ plan: TickPlan) -> Double {

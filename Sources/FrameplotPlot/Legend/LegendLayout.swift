@@ -82,7 +82,7 @@ struct LegendBuilder {
         let top = plot.minY + i, bottom = plot.maxY - i - size.height, midY = plot.midY - size.height / 2
         let (x, y): (Double, Double)
         switch placement {
-        case .upperRight, .best, .outsideRight, .hidden: (x, y) = (right, top)
+        case .upperRight, .best, .bestOrOutside, .outsideRight, .hidden: (x, y) = (right, top)
         case .upperLeft: (x, y) = (left, top)
         case .lowerLeft: (x, y) = (left, bottom)
         case .lowerRight: (x, y) = (right, bottom)
@@ -96,6 +96,20 @@ struct LegendBuilder {
     }
 
     /// The inside placement covering the fewest `occupied` points (first candidate on ties).
+    /// The inside position covering no point of `fixed` and the fewest of `moving`; nil when
+    /// every inside position covers a point of `fixed`.
+    func freePlacement(size: Size, plot: Rect, fixed: [Point], moving: [Point]) -> LegendPlacement? {
+        var best: LegendPlacement?, bestCount = Int.max
+        for candidate in LegendPlacement.insideCandidates {
+            let r = box(for: candidate, size: size, plot: plot)
+            guard !fixed.contains(where: { r.contains($0) }) else { continue }
+            let n = moving.reduce(0) { $0 + (r.contains($1) ? 1 : 0) }
+            if n < bestCount { best = candidate; bestCount = n }
+            if n == 0 { break }
+        }
+        return best
+    }
+
     func bestPlacement(size: Size, plot: Rect, occupied: [Point]) -> LegendPlacement {
         var best = LegendPlacement.upperRight, bestCount = Int.max
         for candidate in LegendPlacement.insideCandidates {

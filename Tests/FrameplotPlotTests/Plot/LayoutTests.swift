@@ -76,4 +76,28 @@ import FrameplotCanvas
         let fixed = try #require(fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].legend)
         #expect(fixed.placement == .upperLeft)
     }
+
+    @Test("bestOrOutside: inside only where no data point is under the legend, else beside the plot")
+    func legendBesideCrowdedData() throws {
+        var fig = Figure(width: 400, height: 300)
+        // A grid of points fills every inside position: the legend goes outside.
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0...20 { for j in 0...20 { xs.append(Double(i) / 2); ys.append(Double(j) / 2) } }
+        fig.axes.scatter(xs: xs, ys: ys, label: "points")
+        fig.axes.legendPlacement = .bestOrOutside
+        let canvas = try ImageCanvas(width: 8, height: 8)
+        let outside = try #require(fig.layout(measuringWith: canvas).panels[0].legend)
+        #expect(outside.placement == .outsideRight)
+        // Only the upper half is full: the legend sits in the empty lower half, over no point.
+        var upper = Figure(width: 400, height: 300)
+        let kept = xs.indices.filter { ys[$0] >= 5 }
+        upper.axes.scatter(xs: kept.map { xs[$0] } + [0], ys: kept.map { ys[$0] } + [0], label: "points")
+        upper.axes.legendPlacement = .bestOrOutside
+        let panel = upper.layout(measuringWith: canvas).panels[0]
+        let legend = try #require(panel.legend)
+        #expect([.lowerRight, .lowerCenter].contains(legend.placement), "\(legend.placement)")
+        let covered = zip(kept.map { xs[$0] } + [0], kept.map { ys[$0] } + [0])
+            .filter { legend.box.contains(panel.transform.point(x: $0.0, y: $0.1)) }
+        #expect(covered.isEmpty)
+    }
 }
