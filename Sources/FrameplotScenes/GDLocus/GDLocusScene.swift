@@ -210,8 +210,8 @@ public enum GDLocusScene: SceneDefinition {
                 }
                 SurfacePanels.turn(&figure.panels[s], view: view, standardCamera: standardCamera, frame: frame)
             }
-            figure.panels[dataPanel].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
-                                                  width: 1)
+            SceneFigure.fitLine(&figure.panels[dataPanel], slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
+                                width: 1, theme: figure.theme)
             figure.panels[dataPanel].text(parameterText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
         }
     }

@@ -31,10 +31,10 @@ enum FigureRendering {
             let color: MarkColor = request.classes == nil ? .accent : .fit
             if fit.degree == 1 {
                 axes.straightLine(slope: fit.coefficients[1], intercept: fit.coefficients[0], color: color,
-                                  width: 2, label: fit.equation)
+                                  width: 2, label: fit.equation, stratum: .fits)
             } else {
                 let coefficients = fit.coefficients
-                axes.function(color: color, width: 2, label: fit.equation) { x in
+                axes.function(color: color, width: 2, label: fit.equation, stratum: .fits) { x in
                     coefficients.reversed().reduce(0) { $0 * x + $1 }
                 }
             }
