@@ -43,4 +43,25 @@ struct SceneMarkVisibilityTests {
             #expect(p.x - 4 >= panel.plotRect.minX && p.x + 4 <= panel.plotRect.maxX, "step \(state.step) at \(p.x)")
         }
     }
+
+    @Test("gd-locus on the user's data: both captions sit on opaque panels, so no path, contour or point crosses them")
+    func captionsOnUserData() throws {
+        let fixtures = try UserDataFixtures()
+        defer { fixtures.remove() }
+        let scene = try SceneCatalog.standard.makeScene("gd-locus", arguments: ["--data", fixtures.path("pandas.csv"), "--x", "hours",
+                                                                                "--y", "score", "--steps", "400", "--every", "100"])
+        let recorded = try recordFrame(scene, 2, includeStatic: true)
+        let image = try ImageCanvas(width: scene.size.width, height: scene.size.height)
+        try scene.renderStatic(on: image)
+        try scene.renderFrame(2, on: image)
+        for prefix in ["Epoch #200", "(a, b) = "] {
+            let text = try #require(recorded.texts.last { $0.text.hasPrefix(prefix) })
+            // Just left of the first glyph, inside the panel's padding: the panel's colour, the
+            // default theme's white face, whatever is drawn under it.
+            let probe = image.pixel(x: Int(text.canvasBounds.minX - 3), y: Int(text.canvasBounds.midY))
+            let face = Theme.default.colors.axesFace
+            let expected = [face.red, face.green, face.blue].map { Int(($0 * 255).rounded()) }
+            #expect([Int(probe.r), Int(probe.g), Int(probe.b)] == expected, "\(prefix): \(probe)")
+        }
+    }
 }
