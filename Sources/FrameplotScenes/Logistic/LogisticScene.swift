@@ -112,6 +112,19 @@ public enum LogisticScene: SceneDefinition {
         return text
     }
 
+    /// The factor on w0 + w1·x + w2·y for the background: 1, unless the weights are so large
+    /// (separable data) that z changes by more than 1 between two samples of the grid; then z
+    /// is scaled down to change by 1. A step sharper than the grid would show its cells as a
+    /// staircase along the (exact) decision line; softened, z stays linear between samples,
+    /// so the filtered background is straight. The sign of z, so the sides, is unchanged.
+    static func backgroundSoftening(weights w: [Double], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+                                    samples: Int) -> Double {
+        let dx = (xRange.upperBound - xRange.lowerBound) / Double(Swift.max(1, samples - 1))
+        let dy = (yRange.upperBound - yRange.lowerBound) / Double(Swift.max(1, samples - 1))
+        let change = Swift.max(abs(w[1]) * dx, abs(w[2]) * dy)
+        return change.isFinite && change > 1 ? 1 / change : 1
+    }
+
     static func scene(run: RecordedRun, panel: ClassifierPanel, settings: SceneSettings) throws -> FigureAnimation {
         let (xRange, yRange) = (panel.xRange, panel.yRange)
         var figure = SceneFigure.figure(settings, defaultSize: defaultSize, columns: 2)
@@ -132,8 +145,9 @@ public enum LogisticScene: SceneDefinition {
         let gridSize = 160
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let w = frame.step.parameters
+            let soften = backgroundSoftening(weights: w, xRange: xRange, yRange: yRange, samples: gridSize)
             let probability = Grid2D(x: xRange, y: yRange, nx: gridSize, ny: gridSize) { a, b in
-                1 / (1 + Foundation.exp(-(w[0] + w[1] * a + w[2] * b)))
+                1 / (1 + Foundation.exp(-soften * (w[0] + w[1] * a + w[2] * b)))
             }
             figure[0, 0].heatmap(probability, colormap: background, norm: ColorNorm(vmin: 0, vmax: 1),
                                  interpolation: .bilinear)
