@@ -42,6 +42,9 @@ struct ClassifierLegendTests {
         let legend = try #require(panel.legend)
         #expect(legend.placement != .upperLeft)
         if everywhere { #expect(legend.placement == .outsideRight) }
+        // One class-legend style everywhere: the label column as the title, its values as the rows.
+        #expect(legend.title?.text == "種類")
+        #expect(legend.rows.map(\.label.text) == (everywhere ? ["a", "b"] : ["0", "1"]))
         let points = animation.figure[0, 0].marks.flatMap { $0.occupiedPoints(in: panel.transform) }
         #expect(points.count >= 210)
         #expect(!points.contains { legend.box.contains($0) }, "legend at \(legend.placement) covers a point")

@@ -27,7 +27,7 @@ struct UserDataSceneTests {
         Case(scene: "linreg", file: "semicolon.csv", arguments: ["--x", "1", "--y", "2", "--ylabel", "Preis (k€)"],
              titles: ["Jahr", "Preis (k€)", "2010"]),
         Case(scene: "logistic", file: "separable.csv", arguments: ["--x", "temperature", "--y", "pressure", "--label", "label"],
-             titles: ["temperature", "pressure", "label = 0", "label = 1"]),
+             titles: ["temperature", "pressure", "label", "0", "1"]),
         Case(scene: "mlp", file: "three_class.csv", arguments: ["--x", "petal_length", "--y", "petal_width", "--label", "species",
                                                                "--steps", "300"],
              titles: ["petal_length", "petal_width", "setosa", "versicolor", "virginica"]),

@@ -66,6 +66,9 @@ public struct Axes: Sendable {
     public var showsGrid: Bool?
     /// Where the legend goes (shown when any mark has a label).
     public var legendPlacement: LegendPlacement = .best
+    /// A title above the legend's rows (plot-layer markup), e.g. the class column's name with
+    /// its values as the rows: `axes.legendTitle = "species"`.
+    public var legendTitle: String?
     /// A colorbar on the right of the plot area, or `nil` for none.
     public var colorbar: ColorbarSpec?
     /// The 3-D view when the panel is drawn in 3-D (see ``View3D``), or nil for a 2-D panel.

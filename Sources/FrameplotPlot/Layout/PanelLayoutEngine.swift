@@ -80,7 +80,8 @@ struct PanelLayoutEngine {
         } : nil
 
         let entries = axes.legendPlacement == .hidden ? [] : axes.marks.flatMap { $0.legendEntries(theme: style.theme) }
-        let legendBuilder = LegendBuilder(all: entries, style: style, canvas: canvas)
+        var legendBuilder = LegendBuilder(all: entries, style: style, canvas: canvas)
+        legendBuilder.title = axes.legendTitle
         let legendMeasured = entries.isEmpty ? nil : legendBuilder.measure()
         var legendOutside = axes.legendPlacement == .outsideRight
 

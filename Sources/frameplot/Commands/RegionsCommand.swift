@@ -62,7 +62,8 @@ struct RegionsCommand: ParsableCommand {
             xs: data.columns[0], ys: data.columns[1], labels: labels.indexes, classNames: labels.names)
         let trained = try ClassifierTraining.train(problem, model: spec, steps: steps, learningRate: lr, seed: seed)
         try FigureRendering.regions(
-            RegionsRequest(problem: problem, trained: trained, xName: data.names[0], yName: data.names[1], modelName: spec.name),
+            RegionsRequest(problem: problem, trained: trained, xName: data.names[0], yName: data.names[1], modelName: spec.name,
+                           labelName: table.columnNames[try table.column(named: label)]),
             options: options)
         if !options.quiet {
             print("\(spec.name): final loss \(String(format: "%.5f", trained.finalLoss)), accuracy \(String(format: "%.1f", trained.accuracy * 100))% on \(problem.xs.count) points after \(steps) steps")
@@ -96,4 +97,6 @@ struct RegionsRequest {
     var xName: String
     var yName: String
     var modelName: String
+    /// The `--label` column's name: the title of the class legend.
+    var labelName: String?
 }

@@ -62,9 +62,10 @@ struct ScatterCommand: ParsableCommand {
             fitted = result
         }
 
-        let request = ScatterRequest(
+        var request = ScatterRequest(
             xs: xs, ys: ys, xName: data.names[0], yName: data.names[1],
             classes: classes, fit: fitted)
+        request.className = try by.map { table.columnNames[try table.column(named: $0)] }
         try FigureRendering.scatter(request, options: options)
         Report.wrote(options.output.path, options: options,
                      detail: "\(xs.count) point\(xs.count == 1 ? "" : "s")" + (fitted.map { ", fit \($0.equation)" } ?? "")

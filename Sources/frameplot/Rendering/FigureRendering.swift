@@ -22,6 +22,7 @@ enum FigureRendering {
         if let classes = request.classes {
             axes.scatter(xs: request.xs, ys: request.ys, size: size,
                          coloring: .classes(classes.indexes, labels: classes.names), alpha: alpha)
+            axes.legendTitle = request.className.map(MathText.escaped)
         } else {
             axes.scatter(xs: request.xs, ys: request.ys, size: size, alpha: alpha,
                          label: request.fit == nil ? nil : "data")
@@ -105,6 +106,7 @@ enum FigureRendering {
         axes.decisionRegions(.probabilities(probabilities), classes: problem.classCount, cellsPerUnit: 0.5)
         axes.scatter(xs: problem.xs, ys: problem.ys,
                      coloring: .classes(problem.labels, labels: problem.classNames), edgeColor: figure.theme.colors.axesFace)
+        axes.legendTitle = request.labelName.map(MathText.escaped)
         figure.axes = axes
         try save(figure, options: options)
     }
@@ -154,4 +156,6 @@ struct ScatterRequest {
     var yName: String
     var classes: CSVClasses?
     var fit: PolynomialFit?
+    /// The `--by` column's name: the title of the class legend.
+    var className: String?
 }
