@@ -29,9 +29,21 @@ struct TrainingHistoryTests {
     @Test func csvHasTheContractHeaderAndEmptyCellsForMissingMetrics() {
         let text = sample().csvText()
         let lines = text.split(separator: "\n")
-        #expect(lines[0] == "step,loss,a,b,accuracy,validation loss")
-        #expect(lines[1] == "0,29.75,0,0,0.5,")
+        #expect(lines[0] == "step,epoch,loss,a,b,accuracy,validation loss")
+        #expect(lines[1] == "0,0,29.75,0,0,0.5,")
         #expect(lines.count == 3)
+    }
+
+    @Test("--log writes the same columns in the same order as CSV and as JSON lines")
+    func csvAndJSONLinesAgree() throws {
+        let history = sample()
+        let csvHeader = history.csvText().split(separator: "\n")[0].split(separator: ",").map(String.init)
+        let json = history.jsonLinesText().split(separator: "\n")[1]
+        // The keys of a row with every metric, in order (no key here holds a comma or quote).
+        let keys = json.dropFirst().dropLast().split(separator: ",").compactMap { pair in
+            pair.split(separator: ":", maxSplits: 1).first.map { String($0.dropFirst().dropLast()) }
+        }
+        #expect(keys == csvHeader, "JSON lines \(keys) vs CSV \(csvHeader)")
     }
 
     @Test func csvAndJSONLinesRoundTripsAreBitExact() throws {

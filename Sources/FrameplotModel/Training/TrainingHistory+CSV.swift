@@ -1,20 +1,21 @@
 import Foundation
 
 extension TrainingHistory {
-    /// The history as CSV text: header `step,loss,<parameter names>,<metric names>`,
-    /// one row per recorded state; a metric missing from a row is an empty cell.
+    /// The history as CSV text: header `step,epoch,loss,<parameter names>,<metric names>`
+    /// (the columns of ``jsonLinesText()``, in its order), one row per recorded state; a
+    /// metric missing from a row is an empty cell.
     ///
     /// Numbers are written in Swift's shortest round-trip form, so reading the text back
-    /// gives bit-identical values. The epoch is not a CSV column (JSON lines keep it).
+    /// gives bit-identical values.
     ///
     /// ```swift
     /// let text = history.csvText()
     /// ```
     public func csvText() -> String {
-        var out = (["step", "loss"] + parameterNames + metricNames).map(csvEscape).joined(separator: ",")
+        var out = (["step", "epoch", "loss"] + parameterNames + metricNames).map(csvEscape).joined(separator: ",")
         out += "\n"
         for s in steps {
-            var cells: [String] = [String(s.step), formatNumber(s.loss)]
+            var cells: [String] = [String(s.step), String(s.epoch), formatNumber(s.loss)]
             for i in parameterNames.indices {
                 cells.append(i < s.parameters.count ? formatNumber(s.parameters[i]) : "")
             }
@@ -95,17 +96,20 @@ extension TrainingHistory {
     }
 
     /// Reads a CSV history whose columns come in the order `csvText()` writes them:
-    /// `step,loss`, then `parameterCount` parameters (all columns when nil), then metrics.
+    /// `step,epoch,loss` (or `step,loss`), then `parameterCount` parameters (all columns when
+    /// nil), then metrics.
     ///
     /// ```swift
     /// let h = try TrainingHistory.readCSV(from: "run.csv", parameterCount: 2)
     /// ```
     public static func readCSV(from path: String, parameterCount: Int? = nil) throws -> TrainingHistory {
         let table = try CSVTable(contentsOf: path, options: CSVReadOptions(header: .present))
-        guard table.columnNames.count >= 2, table.columnNames[0] == "step", table.columnNames[1] == "loss" else {
-            throw TrainingError.historyFile(path: path, line: 1, message: "header must start with \"step,loss\"")
+        let names = table.columnNames
+        let lead = names.starts(with: ["step", "epoch", "loss"]) ? 3 : names.starts(with: ["step", "loss"]) ? 2 : 0
+        guard lead > 0 else {
+            throw TrainingError.historyFile(path: path, line: 1, message: "header must start with \"step,epoch,loss\" or \"step,loss\"")
         }
-        let rest = Array(table.columnNames.dropFirst(2))
+        let rest = Array(names.dropFirst(lead))
         let count = parameterCount ?? rest.count
         guard count >= 0, count <= rest.count else {
             throw TrainingError.historyFile(
