@@ -64,9 +64,11 @@ extension TrainingHistory {
     public static func read(from table: CSVTable, parameters: [String], metrics: [String] = []) throws -> TrainingHistory {
         let index = HistoryColumnIndex(table.columnNames)
         let needed = ["step", "loss"] + parameters
+        try requireDistinct(needed + ["epoch"] + metrics, in: table)
         let specs = try index.headers(needed, in: table)
         let numbers = try table.numbers(columns: specs)
-        let steps = try increasingSteps(numbers.columns[0], rows: numbers.rows, in: table)
+        let steps = try increasingSteps(numbers.columns[0], rows: numbers.rows, in: table,
+                                        column: (table.columnNames.firstIndex(of: specs[0]) ?? 0) + 1)
         var epochs = steps
         if let epochColumn = index.position(of: "epoch") {
             let values = try table.numbers(columns: [table.columnNames[epochColumn]])
@@ -118,15 +120,36 @@ extension TrainingHistory {
         return try read(from: table, parameters: Array(rest.prefix(count)), metrics: Array(rest.dropFirst(count)))
     }
 
-    /// The step column as whole numbers, checked to increase from row to row.
-    static func increasingSteps(_ values: [Double], rows: [Int], in table: CSVTable) throws -> [Int] {
+    /// The step column (1-based `column`, for messages) as whole numbers from 0 up, checked to
+    /// increase from row to row.
+    static func increasingSteps(_ values: [Double], rows: [Int], in table: CSVTable, column: Int = 1) throws -> [Int] {
         let steps = try wholeNumbers(values, rows: rows, in: table, what: "step")
+        if let k = steps.firstIndex(where: { $0 < 0 }) {
+            throw TrainingError.historyFile(
+                path: table.file, line: table.line(ofRow: rows[k]),
+                message: "column \(column) (step): \(steps[k]) is negative; a step counts the updates done, 0 at the start")
+        }
         for k in steps.indices.dropFirst() where steps[k] <= steps[k - 1] {
             throw TrainingError.historyFile(
                 path: table.file, line: table.line(ofRow: rows[k]),
-                message: "step \(steps[k]) after step \(steps[k - 1]): the rows must be in increasing step order")
+                message: "column \(column) (step): step \(steps[k]) after step \(steps[k - 1]): the rows must be in increasing step order")
         }
         return steps
+    }
+
+    /// Throws when a column the history reads appears more than once in the header: which one
+    /// is meant cannot be guessed.
+    static func requireDistinct(_ used: [String], in table: CSVTable) throws {
+        var seen: [String: Int] = [:]
+        let wanted = Set(used)
+        for (i, name) in table.columnNames.enumerated() where wanted.contains(name) {
+            if let first = seen[name] {
+                throw TrainingError.historyFile(
+                    path: table.file, line: table.rowCount > 0 ? Swift.max(1, table.line(ofRow: 0) - 1) : 1,
+                    message: "column \(i + 1): \"\(name.prefix(40))\" is already column \(first + 1); a history needs each of its columns once")
+            }
+            seen[name] = i
+        }
     }
 
     private static func wholeNumbers(_ values: [Double], rows: [Int], in table: CSVTable, what: String) throws -> [Int] {
