@@ -50,6 +50,26 @@ struct CLIContrastTests {
         }
     }
 
+    /// The smoothed line over its own faint raw series: a halo in the panel's colour parts
+    /// them, so the line stands out in the dark theme too (same hue as its band).
+    @Test func smoothedLineHasAHaloOverItsRawBand() throws {
+        let sandbox = try CLISandbox()
+        defer { sandbox.remove() }
+        try sandbox.write("log.csv", Fixtures.log)
+        let arguments = Self.commands[5].1.map { $0.hasSuffix(".csv") ? sandbox.path($0) : $0 }
+        let figure = try #require(try figures(arguments + ["--theme", "dark", "--quiet", "-o", sandbox.path("s.png")]).first)
+        let lines = figure.axes.marks.compactMap { $0 as? LineMark }
+        let smoothed = lines.indices.filter { lines[$0].label?.contains("smoothed") ?? false }
+        #expect(smoothed.count == 2)
+        for i in smoothed {
+            let halo = lines[i - 1]
+            #expect(halo.ys == lines[i].ys && halo.emphasis == .deemphasized)
+            #expect((halo.width ?? 0) >= (lines[i].width ?? 0) + 2)
+            let raw = lines[i - 2]
+            #expect(raw.ys != lines[i].ys && raw.emphasis == .deemphasized, "the raw series first, then the halo")
+        }
+    }
+
     /// Issue 14's case: the fitted line over class-coloured points, alone, in every theme.
     @Test func fittedLineOverClassesStandsOut() throws {
         let sandbox = try CLISandbox()

@@ -55,6 +55,10 @@ enum FigureRendering {
             if let smoothed = smoothed(series, request.smooth) {
                 // As TensorBoard: the raw series stays, faint (deemphasized), under the smoothed one.
                 axes.line(xs: series.xs, ys: series.ys, color: .deemphasized(color), width: 1, alpha: 0.3)
+                // A halo in the panel's colour parts the smoothed line from its own raw band (in
+                // dark themes the two are close); deemphasized: a separator, not a mark.
+                axes.line(xs: series.xs, ys: smoothed.values, color: .deemphasized(figure.theme.colors.axesFace.withAlpha(0.85)),
+                          width: 5)
                 axes.line(xs: series.xs, ys: smoothed.values, color: color, width: 2,
                           label: "\(series.label) (\(smoothed.how))")
             } else {
