@@ -9,13 +9,6 @@ import FrameplotPlot
 /// stay a straight line, background included.
 @Suite("Logistic background with huge weights")
 struct LogisticBackgroundTests {
-    @Test("the softening keeps z changing by at most 1 per grid sample, and leaves ordinary weights alone")
-    func softening() {
-        #expect(LogisticScene.backgroundSoftening(weights: [0, 1, -2], xRange: 0...10, yRange: 0...10, samples: 161) == 1)
-        let s = LogisticScene.backgroundSoftening(weights: [-4e4, 3.7e4, -2.8e4], xRange: 0...10, yRange: 0...10, samples: 161)
-        #expect(abs(s * 3.7e4 * 10 / 160 - 1) < 1e-12)
-    }
-
     @Test("weights in the ten thousands: the background along the decision line is the same colour everywhere (no staircase)")
     func straightBackground() throws {
         let fixtures = try UserDataFixtures()

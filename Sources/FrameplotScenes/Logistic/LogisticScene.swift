@@ -112,21 +112,7 @@ public enum LogisticScene: SceneDefinition {
         return text
     }
 
-    /// The factor on w0 + w1·x + w2·y for the background: 1, unless the weights are so large
-    /// (separable data) that z changes by more than 1 between two samples of the grid; then z
-    /// is scaled down to change by 1. A step sharper than the grid would show its cells as a
-    /// staircase along the (exact) decision line; softened, z stays linear between samples,
-    /// so the filtered background is straight. The sign of z, so the sides, is unchanged.
-    static func backgroundSoftening(weights w: [Double], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-                                    samples: Int) -> Double {
-        let dx = (xRange.upperBound - xRange.lowerBound) / Double(Swift.max(1, samples - 1))
-        let dy = (yRange.upperBound - yRange.lowerBound) / Double(Swift.max(1, samples - 1))
-        let change = Swift.max(abs(w[1]) * dx, abs(w[2]) * dy)
-        return change.isFinite && change > 1 ? 1 / change : 1
-    }
-
     static func scene(run: RecordedRun, panel: ClassifierPanel, settings: SceneSettings) throws -> FigureAnimation {
-        let (xRange, yRange) = (panel.xRange, panel.yRange)
         var figure = SceneFigure.figure(settings, defaultSize: defaultSize, columns: 2)
         let classColors = [figure.theme.palette.color(0), figure.theme.palette.color(1)]
         // The points are static marks; the plot layer stacks them above each frame's background and line.
@@ -142,15 +128,12 @@ public enum LogisticScene: SceneDefinition {
         let background = Colormap(name: "logistic-probability", interpolating: [
             classColors[0].mixed(with: figure.theme.colors.axesFace, 0.6), figure.theme.colors.axesFace,
             classColors[1].mixed(with: figure.theme.colors.axesFace, 0.6)])
-        let gridSize = 160
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let w = frame.step.parameters
-            let soften = backgroundSoftening(weights: w, xRange: xRange, yRange: yRange, samples: gridSize)
-            let probability = Grid2D(x: xRange, y: yRange, nx: gridSize, ny: gridSize) { a, b in
-                1 / (1 + Foundation.exp(-soften * (w[0] + w[1] * a + w[2] * b)))
+            // p = σ(w0 + w1·x + w2·y) at every pixel, from one lookup table of the score.
+            figure[0, 0].linearField(a: w[1], b: w[2], c: w[0], colormap: background, norm: ColorNorm(vmin: 0, vmax: 1)) { s in
+                1 / (1 + Foundation.exp(-s))
             }
-            figure[0, 0].heatmap(probability, colormap: background, norm: ColorNorm(vmin: 0, vmax: 1),
-                                 interpolation: .bilinear)
             figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: .ink, width: 1.5)
             let past = frame.past
             figure[0, 1].line(xs: frame.pastStepPositions, ys: past.map(\.loss), color: classColors[0],
