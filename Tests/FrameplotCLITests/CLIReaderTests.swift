@@ -127,7 +127,7 @@ struct CLIReaderTests {
         """)
         let json = try box.run("curve", "trainer.jsonl", "--smooth", "--size", "320x240", "-o", "j.png")
         #expect(json.status == 0, "\(json.stderr)")
-        #expect(json.stdout.contains("loss (3 points, last 1), eval_loss (1 points, last 1.7)"), "\(json.stdout)")
+        #expect(json.stdout.contains("loss (3 points, last 1), eval_loss (1 point, last 1.7)"), "\(json.stdout)")
     }
 
     @Test func smoothingOptions() throws {

@@ -98,7 +98,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static func path(_ file: String) -> String { DisplayText.escaped(file, limit: 120) }
+    private static func path(_ file: String) -> String { DisplayText.middle(file, limit: 120) }
 
     private static func quote(_ text: String, limit: Int = 40) -> String { DisplayText.escaped(text, limit: limit) }
 

@@ -64,7 +64,7 @@ struct CurveCommand: ParsableCommand {
                                               seriesOptions: seriesOptions, groupRepeats: true)
         try FigureRendering.lines(LineRequest(series: curves, xName: xName, smooth: seriesOptions.smoothing),
                                   options: options, kind: .curve)
-        let detail = curves.map { "\($0.label) (\($0.xs.count) points, last \(PolynomialFit.format($0.ys.last ?? 0)))" }
+        let detail = curves.map { "\($0.label) (\(Report.count($0.xs.count, "point")), last \(PolynomialFit.format($0.ys.last ?? 0)))" }
             .joined(separator: ", ")
         Report.wrote(options.output.path, options: options, detail: detail + DataLoading.encodingNote(table))
     }

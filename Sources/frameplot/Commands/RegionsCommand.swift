@@ -65,10 +65,10 @@ struct RegionsCommand: ParsableCommand {
             RegionsRequest(problem: problem, trained: trained, xName: data.names[0], yName: data.names[1], modelName: spec.name),
             options: options)
         if !options.quiet {
-            print("\(spec.name): final loss \(String(format: "%.5f", trained.finalLoss)), accuracy \(String(format: "%.1f", trained.accuracy * 100))% on \(problem.xs.count) points after \(steps) steps")
+            print("\(spec.name): final loss \(String(format: "%.5f", trained.finalLoss)), accuracy \(String(format: "%.1f", trained.accuracy * 100))% on \(Report.count(problem.xs.count, "point")) after \(Report.count(steps, "step"))")
         }
         Report.wrote(options.output.path, options: options,
-                     detail: "\(labels.names.count) classes, \(problem.xs.count) points" + DataLoading.encodingNote(table))
+                     detail: "\(Report.count(labels.names.count, "class")), \(Report.count(problem.xs.count, "point"))" + DataLoading.encodingNote(table))
     }
 }
 

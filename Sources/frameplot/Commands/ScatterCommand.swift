@@ -67,7 +67,7 @@ struct ScatterCommand: ParsableCommand {
             classes: classes, fit: fitted)
         try FigureRendering.scatter(request, options: options)
         Report.wrote(options.output.path, options: options,
-                     detail: "\(xs.count) point\(xs.count == 1 ? "" : "s")" + (fitted.map { ", fit \($0.equation)" } ?? "")
+                     detail: Report.count(xs.count, "point") + (fitted.map { ", fit \($0.equation)" } ?? "")
                         + DataLoading.encodingNote(table))
     }
 }
