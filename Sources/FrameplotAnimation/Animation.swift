@@ -65,25 +65,72 @@ public struct Animation: AnimationScene {
     }
 }
 
-/// What a frame closure sees: its index and the recorded run up to it.
+/// What a frame closure sees: its index, the states drawn up to it, and where it stands
+/// among the recorded states.
+///
+/// Without tweening every frame is one recorded state. With a ``Tween`` the frames between
+/// two recorded states show interpolated ones: ``step`` and ``past`` are the interpolated
+/// states (paths grow smoothly), ``nearestRecorded`` is the recorded state whose numbers a
+/// caption shows, and ``stepPosition`` the step number between recorded ones (the x of a
+/// growing learning curve).
 ///
 /// ```swift
 /// let w = frame.step.parameters                        // this frame's state
 /// let path = frame.past.map { $0.parameters[0] }       // frames 0...index, read in place
+/// let caption = "step \(frame.nearestRecorded.step)"   // a step that was recorded
 /// ```
 public struct AnimationFrame: Sendable {
     /// The frame number, from 0.
     public let index: Int
-    /// The whole recorded run (use ``past`` for the states shown so far).
+    /// The states drawn, one per frame: the recorded run, or with tweening the run with its
+    /// in-between states (use ``past`` for the states shown so far).
     public let run: RecordedRun
+    /// The states the training recorded (the same as ``run`` without tweening).
+    public let recorded: RecordedRun
+    /// How frames map to recorded states.
+    public let timeline: FrameTimeline
 
-    /// The state of this frame (a copy; `past.last` reads it in place).
+    init(index: Int, run: RecordedRun) {
+        self.init(index: index, run: run, recorded: run, timeline: FrameTimeline(recordedCount: run.steps.count))
+    }
+
+    init(index: Int, run: RecordedRun, recorded: RecordedRun, timeline: FrameTimeline) {
+        self.index = index; self.run = run; self.recorded = recorded; self.timeline = timeline
+    }
+
+    /// The state of this frame (a copy; `past.last` reads it in place). Between recorded
+    /// states it is interpolated, with the step number of the nearer one.
     public var step: TrainingStep { run.steps[index].trainingStep }
     /// The states of frames `0...index` (for paths and growing learning curves): a view of
     /// the run, O(1) to take, nothing copied.
     public var past: RecordedSteps { run.steps[...index] }
     /// Whether this is the last frame.
     public var isLast: Bool { index == run.steps.count - 1 }
+
+    /// The index in ``recorded`` of the recorded state nearest to this frame.
+    public var nearestRecordedIndex: Int { timeline.nearestRecorded(ofFrame: index) }
+    /// The recorded state nearest to this frame: what captions show (its step, loss and
+    /// parameters were really recorded).
+    public var nearestRecorded: TrainingStep { recorded.steps[nearestRecordedIndex].trainingStep }
+    /// The recorded states this frame has reached: 0 through the one at or before it.
+    public var recordedPast: RecordedSteps { recorded.steps[...timeline.position(ofFrame: index).recorded] }
+    /// The recorded state after the one at or before this frame (where the current step
+    /// lands), or nil from the last recorded state on.
+    public var nextRecorded: RecordedStep? {
+        let next = timeline.position(ofFrame: index).recorded + 1
+        return next < recorded.steps.count ? recorded.steps[next] : nil
+    }
+    /// This frame's step number: a recorded step, or between two when tweening.
+    public var stepPosition: Double { stepPosition(ofFrame: index) }
+    /// The step numbers of frames `0...index`, one per state of ``past``.
+    public var pastStepPositions: [Double] { (0...index).map(stepPosition(ofFrame:)) }
+
+    private func stepPosition(ofFrame frame: Int) -> Double {
+        let (k, t) = timeline.position(ofFrame: frame)
+        let here = Double(recorded.steps[k].step)
+        guard t > 0, k + 1 < recorded.steps.count else { return here }
+        return here + (Double(recorded.steps[k + 1].step) - here) * t
+    }
 }
 
 extension AnimationScene {

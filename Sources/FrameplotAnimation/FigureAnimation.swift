@@ -8,14 +8,16 @@ import FrameplotPlot
 ///
 /// Marks stack in one fixed order whatever is cached (``MarkStratum``: regions, grid, lines,
 /// points, text, then spines and legend), so per-frame decision regions sit under static
-/// points. The static parts under the per-frame marks are the renderer's cached layer; the
+/// points. A legend row with a key (``Axes/line(xs:ys:color:width:dash:alpha:marker:markerSize:label:legendKey:layer:rasterization:)``)
+/// shows each frame's text, with room for the widest text of all frames. The static parts under the per-frame marks are the renderer's cached layer; the
 /// static parts above them are cached too and composited over each frame; static parts
 /// stacked between per-frame marks are drawn with each frame.
 ///
 /// The layout is computed once, from the static figure plus the frame marks of up to nine
 /// frames spread over the run, so axes limits, tick labels and the legend never jump between
 /// frames (set explicit limits to choose them yourself). Legend entries are listed once per
-/// label and style.
+/// label and style. With a ``Tween`` the frames between recorded states show interpolated
+/// states (see ``AnimationFrame``).
 ///
 /// The closure must be `@Sendable` (frames are drawn in parallel): capture `let` constants,
 /// not `var`s (see docs/recording.md).
@@ -45,8 +47,13 @@ public struct FigureAnimation: AnimationScene {
     /// Settings that describe the animation (steps, learning rate, data file …), written into
     /// the manifest next to its identity.
     public var settings: [String: String]
-    /// The recorded states, one per frame.
+    /// The states drawn, one per frame: the recorded run, or with a tween the run with its
+    /// in-between states (``RecordedRun/tweened(by:easing:)``).
     public let run: RecordedRun
+    /// The states as recorded.
+    public let recorded: RecordedRun
+    /// How frames map to recorded states.
+    public let timeline: FrameTimeline
     /// The figure with the static marks.
     public let figure: Figure
     /// The layout shared by every frame.
@@ -55,27 +62,53 @@ public struct FigureAnimation: AnimationScene {
     /// Static content above the per-frame marks, cached per device scale (nil: only spines
     /// and legend are above, cheaper to draw than to composite).
     private let overlay: LayerPool?
+    /// Whether any legend row's text changes per frame (drawn after the overlay).
+    private let hasFrameLegend: Bool
     private let drawingIdentity = OnceValue<RenderIdentity>()
 
     /// - Parameters:
     ///   - figure: the static part; its size is the frame size.
     ///   - fingerprint: settings that describe the animation, listed in the manifest.
+    ///   - tween: in-between frames between recorded states (nil: one frame per state).
     ///   - frame: adds one frame's marks to a copy of `figure` (after ``Figure/beginFrame()``).
     public init(name: String = "animation", run: RecordedRun, figure: Figure, framesPerSecond: Double = 20,
-                fingerprint: [String: String] = [:], frame: @escaping FrameBuilder) throws {
-        self.name = name; self.run = run; self.figure = figure; self.framesPerSecond = framesPerSecond
+                fingerprint: [String: String] = [:], tween: Tween? = nil, frame: @escaping FrameBuilder) throws {
+        self.name = name; self.figure = figure; self.framesPerSecond = framesPerSecond
         self.settings = fingerprint; self.build = frame
+        let timeline = FrameTimeline(recordedCount: run.steps.count, tween: tween)
+        let drawn = tween.map { run.tweened(by: $0.frames, easing: $0.easing) } ?? run
+        self.recorded = run; self.run = drawn; self.timeline = timeline
         // Lay out with the frame marks of a few frames spread over the run (first and last
         // included), for stable limits; few, because late frames can carry long paths. Each
         // sample starts from the static figure, as a real frame does, so automatic colours and
         // legend entries are the ones the frames will show.
         var sizing = figure
         sizing.beginFrame()
-        for index in Self.samples(count: run.steps.count, at: 9) {
-            let marked = Self.frameFigure(figure, index: index, run: run, build: frame)
+        let sampled = Self.samples(count: drawn.steps.count, at: 9)
+        for index in sampled {
+            let marked = Self.frameFigure(figure, index: index, run: drawn, recorded: run, timeline: timeline, build: frame)
             for p in marked.panels.indices where p < sizing.panels.count {
                 let panel = marked.panels[p]
                 for m in panel.marks.indices where panel.isFrameMark(at: m) { sizing.panels[p].add(panel.marks[m]) }
+            }
+        }
+        // A legend row whose text changes per frame gets room for its widest text over all frames.
+        hasFrameLegend = sizing.panels.contains { $0.marks.contains { $0.legendEntries(theme: figure.theme).contains { $0.key != nil } } }
+        if hasFrameLegend {
+            let rest = Set(0..<drawn.steps.count).subtracting(sampled).sorted()
+            var seen: [Set<String>] = Array(repeating: [], count: sizing.panels.count)
+            for index in rest {
+                let marked = Self.frameFigure(figure, index: index, run: drawn, recorded: run, timeline: timeline, build: frame)
+                for p in marked.panels.indices where p < sizing.panels.count {
+                    let panel = marked.panels[p]
+                    for m in panel.marks.indices where panel.isFrameMark(at: m) {
+                        let texts = panel.marks[m].legendEntries(theme: figure.theme).filter { $0.key != nil }
+                            .map { "\($0.key ?? "")\u{1f}\($0.label)" }
+                        guard !texts.isEmpty, !seen[p].isSuperset(of: texts) else { continue }
+                        seen[p].formUnion(texts)
+                        sizing.panels[p].add(KeyedLegendTexts(mark: panel.marks[m]))
+                    }
+                }
             }
         }
         let measuring = try ImageCanvas(width: figure.size.width, height: figure.size.height, scale: 1)
@@ -100,7 +133,7 @@ public struct FigureAnimation: AnimationScene {
             AnimationIdentity.drawing(kind: "figure-animation drawing", size: size, extra: [figure.scale], run: run) { canvas in
                 figure.render(on: canvas, layout: layout, layers: .all)
                 for index in AnimationIdentity.sampleFrames(count: frameCount) {
-                    Self.frameFigure(figure, index: index, run: run, build: build).render(on: canvas, layout: layout, layers: .frame)
+                    frameFigure(index).render(on: canvas, layout: layout, layers: [.frame, .frameLegend])
                 }
             }
         })
@@ -111,19 +144,26 @@ public struct FigureAnimation: AnimationScene {
     }
 
     public func renderFrame(_ index: Int, on canvas: Canvas) throws {
-        Self.frameFigure(figure, index: index, run: run, build: build).render(on: canvas, layout: layout, layers: .frame)
+        let frame = frameFigure(index)
+        frame.render(on: canvas, layout: layout, layers: .frame)
         if let overlay, let image = canvas as? ImageCanvas {
             try overlay.withLayer(size: size, scale: image.scale) { image.composite($0, at: .zero) }
         } else {
             figure.render(on: canvas, layout: layout, layers: .overlay)
         }
+        if hasFrameLegend { frame.render(on: canvas, layout: layout, layers: .frameLegend) }
     }
 
-    /// A copy of `figure` with the marks of frame `index`.
-    private static func frameFigure(_ figure: Figure, index: Int, run: RecordedRun, build: FrameBuilder) -> Figure {
+    /// A copy of the figure with the marks of frame `index`.
+    private func frameFigure(_ index: Int) -> Figure {
+        Self.frameFigure(figure, index: index, run: run, recorded: recorded, timeline: timeline, build: build)
+    }
+
+    private static func frameFigure(_ figure: Figure, index: Int, run: RecordedRun, recorded: RecordedRun, timeline: FrameTimeline,
+                                    build: FrameBuilder) -> Figure {
         var frame = figure
         frame.beginFrame()
-        build(AnimationFrame(index: index, run: run), &frame)
+        build(AnimationFrame(index: index, run: run, recorded: recorded, timeline: timeline), &frame)
         return frame
     }
 
@@ -139,4 +179,16 @@ public struct FigureAnimation: AnimationScene {
         }
         return out
     }
+}
+
+/// The keyed legend entries of a frame's mark, for the layout only: the texts its legend row
+/// shows in that frame, so the row gets room for the widest (nothing is drawn, nothing else
+/// counts: no extent, no occupied points).
+private struct KeyedLegendTexts: Mark {
+    let mark: any Mark
+    var layer: MarkLayer { .dynamic }
+    /// The frame mark's own stratum, so the layout's per-frame strata stay those of the frames.
+    var stratum: MarkStratum { mark.stratum }
+    func draw(in context: MarkContext) {}
+    func legendEntries(theme: Theme) -> [LegendEntry] { mark.legendEntries(theme: theme).filter { $0.key != nil } }
 }

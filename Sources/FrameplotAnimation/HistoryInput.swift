@@ -53,9 +53,7 @@ public struct HistoryInput: Sendable {
         let needed = ["step", "loss"] + parameters
         switch storage {
         case .table(let table):
-            let index = Set(table.columnNames)
-            let folded = Set(table.columnNames.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-            let missing = needed.filter { !index.contains($0) && !folded.contains($0.lowercased()) }
+            let missing = Self.missing(needed, in: table)
             if !missing.isEmpty { throw missingColumns(missing, needed: needed, scene: scene) }
             let history = try TrainingHistory.read(from: table, parameters: parameters, metrics: metrics)
             return RecordedRun(history)
@@ -77,6 +75,43 @@ public struct HistoryInput: Sendable {
                 state.metrics = state.metrics.filter { kept.contains($0.key) }
             }
         }
+    }
+
+    /// `step` and the columns `names`, whose cells may be empty (values that end early, as an
+    /// optimizer's after it diverged): for scenes whose history is not `step,loss,…`.
+    ///
+    /// ```swift
+    /// let log = try history.log(columns: ["adam_x", "adam_y", "adam_loss"], scene: "optimizers")
+    /// ```
+    /// - Throws: ``AnimationError/unusableHistory(_:)`` naming what is missing; `CSVError` or
+    ///   `TrainingError` for cells that are not finite numbers or steps that are not whole
+    ///   and increasing (with the line).
+    public func log(columns names: [String], scene: String) throws -> HistoryLog {
+        switch storage {
+        case .table(let table):
+            let needed = ["step"] + names
+            let missing = Self.missing(needed, in: table)
+            if !missing.isEmpty { throw missingColumns(missing, needed: needed, scene: scene) }
+            return try HistoryLog.read(from: table, columns: names)
+        case .run(let run):
+            let all = ["loss"] + run.parameterNames + run.metricNames
+            let missing = names.filter { !all.contains($0) }
+            if !missing.isEmpty { throw missingColumns(missing, needed: ["step"] + names, scene: scene) }
+            guard !run.steps.isEmpty else { throw AnimationError.unusableHistory("\(source) has no rows") }
+            let columns = names.map { name -> [Double?] in
+                if name == "loss" { return run.steps.map { $0.loss } }
+                if let p = run.parameterNames.firstIndex(of: name) { return run.steps.map { $0.parameters[p] } }
+                return run.steps.map { $0.metrics[name] }
+            }
+            return HistoryLog(columnNames: names, steps: run.steps.map(\.step), columns: columns)
+        }
+    }
+
+    /// The names of `needed` the table has no column for (exact, or ignoring case and spaces).
+    private static func missing(_ needed: [String], in table: CSVTable) -> [String] {
+        let index = Set(table.columnNames)
+        let folded = Set(table.columnNames.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        return needed.filter { !index.contains($0) && !folded.contains($0.lowercased()) }
     }
 
     private func missingColumns(_ missing: [String], needed: [String], scene: String) -> AnimationError {

@@ -87,7 +87,11 @@ public struct SceneRequest<Options: SceneOptionSet>: Sendable {
     ///
     /// - Throws: ``AnimationError/invalidOption(_:)`` when size and scale exceed the canvas limits;
     ///   ``AnimationError/unusableHistory(_:)`` when an input file cannot be read.
-    public func prepared(_ scene: any AnimationScene, recordedRun: RecordedRun?) throws -> PreparedScene {
+    ///
+    /// `historyLog` is what `--log` writes when the history is not the recorded run's
+    /// `step,loss,<parameters>,<metrics>` (the optimizer race writes `step` and each
+    /// optimizer's `x`, `y` and `loss`); nil writes the recorded run.
+    public func prepared(_ scene: any AnimationScene, recordedRun: RecordedRun?, historyLog: HistoryLog? = nil) throws -> PreparedScene {
         _ = try settings.pixelSize(of: scene.size)
         var hasher = RenderIdentityHasher(kind: scene.name)
         hasher.combine("size", [scene.size.width, scene.size.height])
@@ -115,7 +119,7 @@ public struct SceneRequest<Options: SceneOptionSet>: Sendable {
         }
         hasher.combine("version", FrameplotVersion.string)
         let identity = hasher.finalize()
-        return PreparedScene(scene: scene, recordedRun: recordedRun, identity: identity, fingerprint: [
+        return PreparedScene(scene: scene, recordedRun: recordedRun, historyLog: historyLog, identity: identity, fingerprint: [
             "identity": identity.hex,
             "options": try Self.json(options),
             "settings": try Self.json(settings),
@@ -143,8 +147,11 @@ public struct SceneRequest<Options: SceneOptionSet>: Sendable {
 public struct PreparedScene: AnimationScene {
     /// The scene as built.
     public let scene: any AnimationScene
-    /// The states it draws, one per frame (what `--log` writes).
+    /// The recorded states it draws (what `--log` writes unless ``historyLog`` is given).
     public let recordedRun: RecordedRun?
+    /// The history `--log` writes when it is not the recorded run's `step,loss,…` (see
+    /// ``SceneRequest/prepared(_:recordedRun:historyLog:)``).
+    public let historyLog: HistoryLog?
     public let identity: RenderIdentity
     /// What the manifest lists: the identity, and the options and settings as JSON, so a folder
     /// of frames says what it is a render of.

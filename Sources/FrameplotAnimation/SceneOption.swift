@@ -89,6 +89,18 @@ public struct SceneOption<Options: SceneOptionSet>: Sendable {
         }
     }
 
+    /// An option that changes the options through `update` (`""` for a flag, whose
+    /// `valueName` is nil): for options stored inside a nested value.
+    ///
+    /// ```swift
+    /// .updating("rotate", valueName: nil, help: "Turn the camera.") { options, _ in options.view.rotates = true }
+    /// ```
+    public static func updating(_ name: String, valueName: String?, help: String, use: SceneOptionUse = .training,
+                                defaultText: String? = nil,
+                                _ update: @escaping @Sendable (inout Options, String) throws -> Void) -> SceneOption {
+        SceneOption(info: SceneOptionInfo(name: name, valueName: valueName, help: help, use: use, defaultText: defaultText), apply: update)
+    }
+
     /// A flag: present sets the field to true.
     public static func flag(_ name: String, _ field: WritableKeyPath<Options, Bool> & Sendable, help: String,
                             use: SceneOptionUse = .training) -> SceneOption {

@@ -199,12 +199,11 @@ extension CheckedNumberSetting {
     }
 }
 
-/// The settings every scene shares: frame size, device scale, theme and frame rate.
+/// The settings every scene shares: frame size, device scale, theme, frame rate and tweening.
 ///
 /// Parsed once (each type checks its own range) and checked together once, by
-/// ``pixelSize(of:)``, against the canvas limits. A later shared setting (e.g. tweening) is one
-/// more field here: it reaches every scene and, being part of this Codable value, every render
-/// identity.
+/// ``pixelSize(of:)``, against the canvas limits. A shared setting is one field here: it
+/// reaches every scene and, being part of this Codable value, every render identity.
 ///
 /// ```swift
 /// var settings = SceneSettings()
@@ -220,10 +219,13 @@ public struct SceneSettings: Hashable, Codable, Sendable {
     public var theme: ThemeName
     /// Frames per second; `nil` keeps the scene's own.
     public var framesPerSecond: FrameRate?
+    /// In-between frames between recorded states (`--tween`), or nil for one frame per state.
+    public var tween: Tween?
 
     public init(size: FrameSize? = nil, scale: RenderScale = .one, theme: ThemeName = .default,
-                framesPerSecond: FrameRate? = nil) {
+                framesPerSecond: FrameRate? = nil, tween: Tween? = nil) {
         self.size = size; self.scale = scale; self.theme = theme; self.framesPerSecond = framesPerSecond
+        self.tween = tween
     }
 
     /// The pixel size of a frame of `layoutSize` at ``scale``: the one check of size and scale together.

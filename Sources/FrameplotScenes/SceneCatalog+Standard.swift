@@ -18,6 +18,7 @@ extension SceneCatalog {
         catalog.register(LinregScene.self)
         catalog.register(LogisticScene.self)
         catalog.register(MLPScene.self)
+        catalog.register(OptimizersScene.self)
         return catalog
     }()
 }

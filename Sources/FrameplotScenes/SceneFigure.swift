@@ -5,8 +5,8 @@ import FrameplotModel
 import FrameplotPlot
 
 /// What every figure-based scene builds the same way: the figure from the shared settings,
-/// and the animation over a recorded run. One place, so a shared setting added later (such as
-/// tweening between recorded states) reaches every scene at once.
+/// and the animation over a recorded run, with the in-between frames of `--tween`. One place,
+/// so a shared setting reaches every scene at once.
 enum SceneFigure {
     /// An empty figure of the asked size (or `defaultSize`) and theme.
     static func figure(_ settings: SceneSettings, defaultSize: Size, columns: Int = 1) -> Figure {
@@ -14,12 +14,15 @@ enum SceneFigure {
         return Figure(width: size.width, height: size.height, columns: columns, theme: settings.theme.theme)
     }
 
-    /// The animation of `run`: `figure` holds the static marks, `frame` adds one state's.
+    /// The animation of `run`: `figure` holds the static marks, `frame` adds one state's
+    /// (with `--tween`, also the interpolated states between recorded ones; captions read
+    /// `frame.nearestRecorded`).
     static func animation(_ name: String, run: RecordedRun, figure: Figure, settings: SceneSettings,
                           defaultFramesPerSecond: Double,
                           frame: @escaping FigureAnimation.FrameBuilder) throws -> FigureAnimation {
         try FigureAnimation(name: name, run: run, figure: figure,
-                            framesPerSecond: settings.framesPerSecond(default: defaultFramesPerSecond), frame: frame)
+                            framesPerSecond: settings.framesPerSecond(default: defaultFramesPerSecond),
+                            tween: settings.tween, frame: frame)
     }
 
     /// A parameter or loss for a caption: `%.5f` (the textbook's form) for ordinary sizes,

@@ -9,13 +9,20 @@ import Frameplot
 ///   (composite, six paths on the surface with their heads, legend). CPU times of one core.
 /// - `frameplot-bench race preview [DIR]`: 3-D and 2-D race pictures (Rosenbrock with log
 ///   height, Beale, Himmelblau, the saddle, side by side) for looking at them.
+/// - `frameplot-bench race scenes`: the `optimizers` and `gd-locus` scenes as the CLI renders
+///   them: CPU time of the static layer once, and per frame (compositing it and drawing the
+///   frame) over twenty frames spread over the run, still and turning cameras. Also printed
+///   by `frameplot-bench race`.
 func runRaceBenchmarks() {
     let arguments = Array(CommandLine.arguments.dropFirst(2))
     do {
         if arguments.first == "preview" {
             try RacePictures.preview(into: arguments.count > 1 ? arguments[1] : "Output/race")
+        } else if arguments.first == "scenes" {
+            try benchmarkRaceScenes()
         } else {
             try benchmarkRace()
+            try benchmarkRaceScenes()
         }
     } catch {
         print("race: failed: \(error)")
@@ -76,6 +83,35 @@ private func benchmarkRace() throws {
                  + "frame over the cached layer %.2f ms (six paths up to 500 steps, heads, legend); whole frame uncached %.1f ms",
                  staticLayer * 1000, perFrame * 1000, uncached * 1000))
     if sink == 42 { print("") }
+}
+
+/// The scenes' frames as the renderer draws them, on one core: the static layer once, then
+/// per frame the composite of that layer and the frame's drawing.
+private func benchmarkRaceScenes() throws {
+    let cases: [(String, [String], String)] = [
+        ("optimizers", ["--function", "rosenbrock", "--view", "3d"], "800x600"),
+        ("optimizers", ["--function", "rosenbrock", "--view", "3d", "--rotate"], "800x600"),
+        ("optimizers", [], "1120x520"),
+        ("optimizers", ["--function", "rosenbrock", "--view", "both"], "1560x520"),
+        ("gd-locus", ["--view", "3d"], "800x400"),
+        ("gd-locus", ["--view", "both", "--rotate"], "1200x400"),
+    ]
+    for (name, arguments, size) in cases {
+        let scene = try SceneCatalog.standard.makeScene(name, arguments: arguments, settings: SceneSettings(size: try FrameSize(parsing: size)))
+        let layer = try ImageCanvas(width: scene.size.width, height: scene.size.height)
+        let staticLayer = try cpuSeconds(1) { layer.clear(.white); try scene.renderStatic(on: layer) }
+        let canvas = try ImageCanvas(width: scene.size.width, height: scene.size.height)
+        let frames = (0..<20).map { $0 * (scene.frameCount - 1) / 19 }
+        let perFrame = try cpuSeconds(1) {
+            for index in frames {
+                canvas.clear(.white)
+                canvas.composite(layer, at: .zero)
+                try scene.renderFrame(index, on: canvas)
+            }
+        } / Double(frames.count)
+        print(String(format: "race: %@ %@ %@: static layer %.1f ms once; frame %.1f ms (composite and draw, %d frames in the run)",
+                     name, arguments.joined(separator: " "), size, staticLayer * 1000, perFrame * 1000, scene.frameCount))
+    }
 }
 
 /// Race pictures built from the model's race and the plot layer's 3-D and 2-D marks.

@@ -163,8 +163,11 @@ struct CLISceneTests {
         defer { box.remove() }
         let result = try box.run("scenes")
         #expect(result.status == 0 && result.stderr.isEmpty)
-        for name in ["backprop", "gd-locus", "gd1d", "linreg", "logistic", "mlp"] {
+        for name in ["backprop", "gd-locus", "gd1d", "linreg", "logistic", "mlp", "optimizers"] {
             #expect(result.stdout.contains("\(name) — "), "\(name) missing")
+        }
+        for words in ["--view 2d|3d|both", "--rotate", "--z-scale auto|log|linear", "<name>_loss", "--tween K"] {
+            #expect(result.stdout.contains(words), "\(words) missing")
         }
         for words in ["--data FILE", "--label COL", "--sgd", "--hidden M", "--example NAME", "slope of the line y = a·x + b",
                       "intercept of ŷ = w0 + w1·x", "w<j>_<i>", "accuracy", "history columns"] {
@@ -176,5 +179,40 @@ struct CLISceneTests {
             let help = try box.run(command, "--help")
             #expect(help.status == 0 && help.stdout.contains("frameplot scenes"), "\(command) --help")
         }
+    }
+
+    @Test func optimizerRaceLogAndRenderAgain() throws {
+        let box = try CLISandbox()
+        defer { box.remove() }
+        // A negative start given as the next argument, as people type it.
+        let result = try box.run("animate", "optimizers", "--function", "rosenbrock", "--start", "-1.5,2", "--steps", "20", "--every", "10",
+                                 "--size", "480x240", "--log", "race.csv", "--quiet", "-o", "frames")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(pngCount(box, "frames") == 3)
+        let log = String(decoding: box.bytes("race.csv"), as: UTF8.self).split(separator: "\n")
+        #expect(log.count == 4 && log[0].hasPrefix("step,gd_x,gd_y,gd_loss,momentum_x") && log[1].hasPrefix("0,-1.5,2,"))
+        let again = try box.run("render", "race.csv", "--scene", "optimizers", "--view", "both", "--size", "600x240", "--quiet", "-o", "again")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(OutputFormat.pngSize(box.bytes("again/frame_00002.png"))?.width == 600)
+        expectFailure(try box.run("render", "race.csv", "--scene", "optimizers", "--steps", "5", "-o", "x"), status: 2,
+                      ["--steps shapes the training"])
+        expectFailure(try box.run("animate", "optimizers", "--optimizers", "gd,lion", "-o", "x"), status: 2,
+                      ["--optimizers gd,lion", "unknown optimizer \"lion\""])
+        #expect(!box.exists("x"))
+    }
+
+    @Test func tweenAddsFramesBetweenRecordedStatesAndTheLogKeepsTheRecordedOnes() throws {
+        let box = try CLISandbox()
+        defer { box.remove() }
+        let result = try box.run("animate", "gd1d", "--steps", "4", "--tween", "2", "--easing", "cubic", "--size", "160x160",
+                                 "--log", "h.csv", "--quiet", "-o", "frames")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(pngCount(box, "frames") == 13)
+        #expect(String(decoding: box.bytes("h.csv"), as: UTF8.self).split(separator: "\n").count == 6)
+        expectFailure(try box.run("animate", "gd1d", "--easing", "cubic", "-o", "x"), status: 2, ["--easing", "--tween K"])
+        expectFailure(try box.run("animate", "gd1d", "--tween", "0", "-o", "x"), status: 2, ["--tween 0", "from 1 to 100"])
+        expectFailure(try box.run("animate", "gd1d", "--tween", "2", "--easing", "bounce", "-o", "x"), status: 2, ["--easing bounce", "linear or cubic"])
+        expectFailure(try box.run("animate", "backprop", "--tween", "2", "-o", "x"), status: 2, ["--tween", "backprop", "nothing to interpolate"])
+        #expect(!box.exists("x"))
     }
 }

@@ -33,4 +33,21 @@ struct ContrastTests {
             }
         }
     }
+
+    @Test("the 3-D views of the loss-surface scenes", arguments: themes)
+    func surfaceViews(theme: String) throws {
+        let cases: [(String, [String])] = [
+            ("optimizers", ["--view", "both", "--steps", "100"]),
+            ("optimizers", ["--view", "3d", "--function", "saddle", "--steps", "100"]),
+            ("gd-locus", ["--view", "3d", "--steps", "4000"]),
+        ]
+        for (name, arguments) in cases {
+            let scene = try SceneCatalog.standard.makeScene(name, arguments: arguments,
+                                                            settings: SceneSettings(theme: try ThemeName(parsing: theme)))
+            let audit = try ContrastAudit(width: scene.size.width, height: scene.size.height)
+            try scene.renderStatic(on: audit)
+            try scene.renderFrame(scene.frameCount - 1, on: audit)
+            #expect(audit.failures.isEmpty, "\(name) \(arguments) \(theme): \(audit.failures)")
+        }
+    }
 }

@@ -27,6 +27,8 @@ struct SceneIdentityTests {
                 ["--steps", "600"], ["--every", "100"], ["--lr", "0.05"], ["--sgd"], ["--sgd", "--seed", "3"],
                 line, line + ["--xlabel", "Stunden"], line + ["--ylabel", "Punkte"],
                 ["--data", data.path("pandas.csv"), "--x", "score", "--y", "hours"],
+                ["--view", "3d"], ["--view", "both"], ["--view", "3d", "--azimuth", "-100"], ["--view", "3d", "--elevation", "20"],
+                ["--view", "3d", "--rotate"], ["--z-scale", "linear"],
             ]),
             Variants(scene: "linreg", base: ["--steps", "4", "--every", "2"], changes: [
                 ["--steps", "6"], ["--every", "1"], ["--lr", "0.02"], line, line + ["--xlabel", "h"],
@@ -42,6 +44,12 @@ struct SceneIdentityTests {
                 ["--function", "(x - 5)^2", "--start", "7"],
             ]),
             Variants(scene: "backprop", base: [], changes: [["--example", "shopping"], ["--lr", "0.3"]]),
+            Variants(scene: "optimizers", base: ["--steps", "20", "--every", "10"], changes: [
+                ["--steps", "30"], ["--every", "5"], ["--function", "rosenbrock"], ["--function", "x^2 + 2*y^2"],
+                ["--optimizers", "gd,adam"], ["--optimizers", "adam,gd"], ["--start", "1,1"], ["--lr", "0.01"], ["--lr", "adam=0.05"],
+                ["--domain", "-1..4,-2..2"], ["--view", "3d"], ["--view", "both"], ["--view", "3d", "--azimuth", "-60"],
+                ["--view", "3d", "--elevation", "60"], ["--view", "3d", "--rotate"], ["--z-scale", "linear"],
+            ]),
         ]
     }
 
@@ -61,7 +69,7 @@ struct SceneIdentityTests {
     }
 
     @Test("changes each option of each scene and re-renders into the same folder",
-          arguments: ["gd-locus", "linreg", "logistic", "mlp", "gd1d", "backprop"])
+          arguments: ["gd-locus", "linreg", "logistic", "mlp", "gd1d", "backprop", "optimizers"])
     func everyOptionRedraws(scene name: String) throws {
         let data = try UserDataFixtures()
         defer { data.remove() }
@@ -86,6 +94,13 @@ struct SceneIdentityTests {
         scaled.scale = try RenderScale(2)
         settingsChanges.append(scaled)
         settingsChanges.append(SceneSettings(size: try FrameSize(width: 256, height: 160)))
+        if name != "backprop" {   // not a parameter animation: it refuses --tween
+            for tween in [try Tween(frames: 1), try Tween(frames: 2), try Tween(frames: 2, easing: .cubic)] {
+                var tweened = Self.small
+                tweened.tween = tween
+                settingsChanges.append(tweened)
+            }
+        }
         let requests = variants.changes.map { (Self.merged(variants.base, $0), Self.small) } + settingsChanges.map { (variants.base, $0) }
         for (arguments, settings) in requests {
             let changed = try catalog.makeScene(name, arguments: arguments, settings: settings)

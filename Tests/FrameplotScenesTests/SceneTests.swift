@@ -34,7 +34,7 @@ struct SceneTests {
 
     @Test("the catalog lists every built-in scene")
     func catalogNames() {
-        for name in ["backprop", "gd-locus", "gd1d", "linreg", "logistic", "mlp"] {
+        for name in ["backprop", "gd-locus", "gd1d", "linreg", "logistic", "mlp", "optimizers"] {
             #expect(catalog.entry(name) != nil, "\(name) missing")
         }
     }
@@ -45,6 +45,7 @@ struct SceneTests {
         ("linreg", 201, 800.0, 400.0, 20.0),
         ("logistic", 200, 800.0, 600.0, 20.0),
         ("mlp", 201, 900.0, 450.0, 20.0),
+        ("optimizers", 151, 1120.0, 520.0, 20.0),
     ])
     func frameCountAndSize(name: String, frames: Int, width: Double, height: Double, fps: Double) throws {
         let scene = try SceneCache.scene(name)

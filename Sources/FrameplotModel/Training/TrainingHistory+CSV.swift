@@ -63,21 +63,9 @@ extension TrainingHistory {
     public static func read(from table: CSVTable, parameters: [String], metrics: [String] = []) throws -> TrainingHistory {
         let index = HistoryColumnIndex(table.columnNames)
         let needed = ["step", "loss"] + parameters
-        let missing = needed.filter { index.position(of: $0) == nil }
-        guard missing.isEmpty else {
-            throw TrainingError.historyFile(
-                path: table.file, line: 0,
-                message: "no column \(HistoryColumnIndex.list(missing)) (needs \(HistoryColumnIndex.list(needed)); the file has \(HistoryColumnIndex.list(table.columnNames)))")
-        }
-        // Exact header names select the columns (the first of duplicates, as the table does).
-        let specs = needed.compactMap { index.position(of: $0).map { table.columnNames[$0] } }
+        let specs = try index.headers(needed, in: table)
         let numbers = try table.numbers(columns: specs)
-        let steps = try wholeNumbers(numbers.columns[0], rows: numbers.rows, in: table, what: "step")
-        for k in steps.indices.dropFirst() where steps[k] <= steps[k - 1] {
-            throw TrainingError.historyFile(
-                path: table.file, line: table.line(ofRow: numbers.rows[k]),
-                message: "step \(steps[k]) after step \(steps[k - 1]): the rows must be in increasing step order")
-        }
+        let steps = try increasingSteps(numbers.columns[0], rows: numbers.rows, in: table)
         var epochs = steps
         if let epochColumn = index.position(of: "epoch") {
             let values = try table.numbers(columns: [table.columnNames[epochColumn]])
@@ -126,6 +114,17 @@ extension TrainingHistory {
         return try read(from: table, parameters: Array(rest.prefix(count)), metrics: Array(rest.dropFirst(count)))
     }
 
+    /// The step column as whole numbers, checked to increase from row to row.
+    static func increasingSteps(_ values: [Double], rows: [Int], in table: CSVTable) throws -> [Int] {
+        let steps = try wholeNumbers(values, rows: rows, in: table, what: "step")
+        for k in steps.indices.dropFirst() where steps[k] <= steps[k - 1] {
+            throw TrainingError.historyFile(
+                path: table.file, line: table.line(ofRow: rows[k]),
+                message: "step \(steps[k]) after step \(steps[k - 1]): the rows must be in increasing step order")
+        }
+        return steps
+    }
+
     private static func wholeNumbers(_ values: [Double], rows: [Int], in table: CSVTable, what: String) throws -> [Int] {
         try values.enumerated().map { k, value in
             guard value == value.rounded(), abs(value) < 9.0e15 else {
@@ -158,6 +157,19 @@ struct HistoryColumnIndex {
         return ambiguous.contains(key) ? nil : folded[key]
     }
 
+    /// The exact header names of `needed` (the first of duplicates, as the table does).
+    ///
+    /// - Throws: ``TrainingError/historyFile(path:line:message:)`` naming what is missing.
+    func headers(_ needed: [String], in table: CSVTable) throws -> [String] {
+        let missing = needed.filter { position(of: $0) == nil }
+        guard missing.isEmpty else {
+            throw TrainingError.historyFile(
+                path: table.file, line: 0,
+                message: "no column \(Self.list(missing)) (needs \(Self.list(needed)); the file has \(Self.list(table.columnNames)))")
+        }
+        return needed.compactMap { position(of: $0).map { table.columnNames[$0] } }
+    }
+
     static func fold(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
 
     /// Names for a one-line message: quoted, at most `limit` of them, then how many more.
@@ -175,7 +187,7 @@ func formatNumber(_ value: Double) -> String {
     return value.description
 }
 
-private func csvEscape(_ field: String) -> String {
+func csvEscape(_ field: String) -> String {
     guard field.contains(",") || field.contains("\"") || field.contains("\n") else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

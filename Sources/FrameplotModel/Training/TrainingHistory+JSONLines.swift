@@ -51,6 +51,6 @@ extension TrainingHistory {
     }
 }
 
-private func jsonNumber(_ value: Double) -> String {
+func jsonNumber(_ value: Double) -> String {
     value.isFinite ? formatNumber(value) : "null"
 }

@@ -26,15 +26,31 @@ extension Axes {
 
     /// Adds a polyline through the points (NaN breaks it), with optional markers.
     ///
+    /// A `legendKey` makes its legend row one whose text changes per frame of an animation
+    /// (the current loss, say): the row keeps its place and the room for its widest text.
+    ///
     /// ```swift
     /// axes.line(xs: steps, ys: losses, width: 1.5, label: "train")
+    /// axes.line(xs: steps, ys: losses, label: "Adam  \(current)", legendKey: "adam")   // in a frame closure
     /// ```
     public mutating func line(xs: [Double], ys: [Double], color: (any MarkPaint)? = nil, width: Double? = nil,
                               dash: [Double] = [], alpha: Double = 1, marker: MarkerShape? = nil,
-                              markerSize: Double? = nil, label: String? = nil, layer: MarkLayer = .static,
-                              rasterization: Rasterization? = nil) {
+                              markerSize: Double? = nil, label: String? = nil, legendKey: String? = nil,
+                              layer: MarkLayer = .static, rasterization: Rasterization? = nil) {
         add(LineMark(xs: xs, ys: ys, color: colorChoice(color), width: width, dash: dash, alpha: alpha,
-                     marker: marker, markerSize: markerSize, label: label, layer: layer, rasterization: rasterization))
+                     marker: marker, markerSize: markerSize, label: label, legendKey: legendKey, layer: layer,
+                     rasterization: rasterization))
+    }
+
+    /// Adds legend entries that draw nothing in the plot: rows for marks drawn without a
+    /// label, or (in a layout) the texts a keyed row will show in other frames, so that its
+    /// room is reserved.
+    ///
+    /// ```swift
+    /// axes.legendEntries([LegendEntry(label: "Adam  1.0e+00", handle: .line(StrokeStyle(color: .red)), key: "adam")])
+    /// ```
+    public mutating func legendEntries(_ entries: [LegendEntry], layer: MarkLayer = .static) {
+        add(LegendOnlyMark(entries: entries, layer: layer))
     }
 
     /// Adds the line y = `slope`·x + `intercept`, clipped exactly to the axes.

@@ -30,7 +30,12 @@ extension Figure {
                 layout.title?.draw(on: canvas)
             }
             for (i, axes) in panels.enumerated() where i < layout.panels.count {
-                if axes.view3D != nil, let threeD = layout.panels[i].threeD {
+                if let view = axes.view3D, var threeD = layout.panels[i].threeD {
+                    if view.turn != nil, layers.contains(.frame), view.camera != threeD.projection.camera {
+                        // A turning panel is laid out again for this figure's camera.
+                        threeD = Panel3DLayoutEngine(axes: axes, view: view, cell: layout.panels[i].cell, style: style, canvas: canvas)
+                            .layout3D(turnedFrom: threeD, in: layout.panels[i].plotRect)
+                    }
                     Panel3DRenderer(axes: axes, layout: layout.panels[i], threeD: threeD, style: style, canvas: canvas,
                                     resolution: resolution, rasterization: rasterization).draw(layers)
                     continue

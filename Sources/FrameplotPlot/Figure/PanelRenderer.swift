@@ -50,6 +50,9 @@ struct PanelRenderer {
             if layers.contains(layer(ofStatic: part)) { drawStatic(part) }
             if layers.contains(.frame), let stratum = part.stratum { drawMarks(stratum, perFrame: true) }
         }
+        if layers.contains(.frameLegend), let legend = layout.legend {
+            LegendRenderer(layout: legend, style: style, canvas: canvas).drawKeyedTexts(axes: axes)
+        }
     }
 
     /// The layer that holds the static content of `part`: under, between or above the

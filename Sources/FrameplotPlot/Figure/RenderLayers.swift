@@ -12,10 +12,15 @@
 /// - `frame`: the per-frame marks, and the static parts between the lowest and the highest
 ///   per-frame strata (drawn every frame so they stay in order);
 /// - `overlay`: the static parts above the highest per-frame stratum, the spines and the
-///   legend of panels with per-frame marks.
+///   legend of panels with per-frame marks;
+/// - `frameLegend`: the texts of keyed legend rows (``LegendEntry/key``), which change per
+///   frame, read from the figure being drawn, above everything.
 ///
-/// Rendering `background`, `frame`, `overlay` in turn with one ``FigureLayout`` gives exactly
-/// the picture of `.all`. `foreground` is `frame` plus `overlay`.
+/// A 3-D panel whose camera turns during an animation (``View3D/turn``) is drawn whole in
+/// `frame`, laid out for the figure's camera.
+///
+/// Rendering `background`, `frame`, `overlay`, `frameLegend` in turn with one ``FigureLayout``
+/// gives exactly the picture of `.all`. `foreground` is all but `background`.
 ///
 /// ```swift
 /// var figure = staticFigure
@@ -35,7 +40,9 @@ public struct RenderLayers: OptionSet, Sendable, Hashable {
     public static let frame = RenderLayers(rawValue: 2)
     /// What stays above every per-frame mark.
     public static let overlay = RenderLayers(rawValue: 4)
+    /// The per-frame texts of keyed legend rows, above the overlay.
+    public static let frameLegend = RenderLayers(rawValue: 8)
     /// Everything drawn per frame over a cached background.
-    public static let foreground: RenderLayers = [.frame, .overlay]
-    public static let all: RenderLayers = [.background, .frame, .overlay]
+    public static let foreground: RenderLayers = [.frame, .overlay, .frameLegend]
+    public static let all: RenderLayers = [.background, .frame, .overlay, .frameLegend]
 }

@@ -79,8 +79,8 @@ struct PanelLayoutEngine {
             PlotText.fitted($0, style: style.axisLabel, maxWidth: cell.height - 2 * style.outerPad, canvas: canvas)
         } : nil
 
-        let entries = axes.legendPlacement == .hidden ? [] : LegendEntry.unique(axes.marks.flatMap { $0.legendEntries(theme: style.theme) })
-        let legendBuilder = LegendBuilder(entries: entries, style: style, canvas: canvas)
+        let entries = axes.legendPlacement == .hidden ? [] : axes.marks.flatMap { $0.legendEntries(theme: style.theme) }
+        let legendBuilder = LegendBuilder(all: entries, style: style, canvas: canvas)
         let legendMeasured = entries.isEmpty ? nil : legendBuilder.measure()
         var legendOutside = axes.legendPlacement == .outsideRight
 

@@ -4,8 +4,14 @@ import FrameplotCanvas
 ///
 /// Labels may contain maths between dollar signs: `"$y = 0.431x + 3.31$"`.
 ///
+/// An entry with a ``key`` is one row whatever its label: its text may change from frame to
+/// frame of an animation ("Adam  1.2e-03", then "Adam  8.1e-04"). The layout reserves room
+/// for the widest text the row shows, and the text is drawn per frame
+/// (``RenderLayers/frameLegend``), so neither the box nor the other rows move.
+///
 /// ```swift
 /// LegendEntry(label: "train", handle: .line(StrokeStyle(color: .black, width: 1.5)))
+/// LegendEntry(label: "Adam  1.2e-03", handle: .line(StrokeStyle(color: .red)), key: "adam")
 /// ```
 public struct LegendEntry: Sendable, Hashable {
     /// How the entry's mark is pictured.
@@ -20,18 +26,32 @@ public struct LegendEntry: Sendable, Hashable {
 
     public var label: String
     public var handle: Handle
+    /// What identifies a row whose text changes per frame (nil: the label identifies it).
+    public var key: String?
 
-    public init(label: String, handle: Handle) { self.label = label; self.handle = handle }
+    public init(label: String, handle: Handle, key: String? = nil) {
+        self.label = label; self.handle = handle; self.key = key
+    }
 
-    /// `entries` without repeats: an entry with the label and handle (style) of an earlier one
-    /// is dropped, so a labelled mark drawn in many frames, or twice, is listed once.
+    /// What makes two entries one row: the key and handle of a keyed entry, else label and handle.
+    struct Row: Hashable {
+        var text: String
+        var keyed: Bool
+        var handle: Handle
+    }
+
+    var row: Row { Row(text: key ?? label, keyed: key != nil, handle: handle) }
+
+    /// `entries` without repeats: an entry with the label and handle (style) of an earlier one,
+    /// or with its key and handle, is dropped, so a labelled mark drawn in many frames, or
+    /// twice, is listed once.
     ///
     /// ```swift
     /// LegendEntry.unique([fit, fit, data])   // [fit, data]
     /// ```
     public static func unique(_ entries: [LegendEntry]) -> [LegendEntry] {
-        var seen = Set<LegendEntry>()
-        return entries.filter { seen.insert($0).inserted }
+        var seen = Set<Row>()
+        return entries.filter { seen.insert($0.row).inserted }
     }
 }
 

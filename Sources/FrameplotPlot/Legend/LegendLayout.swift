@@ -16,9 +16,36 @@ public struct LegendLayout: Sendable {
 
 /// Measures a legend and places it, independent of drawing.
 struct LegendBuilder {
+    /// One per row (see ``LegendEntry/unique(_:)``); a keyed row holds its widest text.
     let entries: [LegendEntry]
     let style: PlotStyle
     let canvas: any Canvas
+
+    /// A legend of `all` entries, repeats included: one row per label and handle (or key and
+    /// handle), each keyed row as wide as the widest of its texts.
+    init(all: [LegendEntry], style: PlotStyle, canvas: any Canvas) {
+        self.style = style
+        self.canvas = canvas
+        var rows = LegendEntry.unique(all)
+        var texts: [LegendEntry.Row: Set<String>] = [:]
+        for entry in all where entry.key != nil { texts[entry.row, default: []].insert(entry.label) }
+        let base = style.legendLabel
+        for i in rows.indices {
+            guard let candidates = texts[rows[i].row], candidates.count > 1 else { continue }
+            // The widest text; ties broken by the text, so the choice never depends on order.
+            let widths = candidates.map { text -> (Double, String) in
+                let (t, s) = PlotText.resolve(text, style: base)
+                return (canvas.measureText(t, style: s).logical.width, text)
+            }
+            rows[i].label = widths.max { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }?.1 ?? rows[i].label
+        }
+        entries = rows
+    }
+
+    /// A legend of rows already made unique (and widest), e.g. to place them again.
+    init(rows: [LegendEntry], style: PlotStyle, canvas: any Canvas) {
+        entries = rows; self.style = style; self.canvas = canvas
+    }
 
     struct Measured {
         var labels: [(text: String, style: TextStyle, metrics: TextMetrics)]

@@ -23,6 +23,8 @@ public struct LineMark: Mark {
     public var marker: MarkerShape?
     public var markerSize: Double?
     public var label: String?
+    /// Makes the legend row one whose text may change per frame (see ``LegendEntry/key``).
+    public var legendKey: String?
     public var layer: MarkLayer
     /// Whether the line becomes an image in PDF/SVG; `nil` follows ``Figure/rasterization``.
     public var rasterization: Rasterization?
@@ -135,7 +137,7 @@ public struct LineMark: Mark {
 
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, handle: .line(stroke(theme), marker: marker))]
+        return [LegendEntry(label: label, handle: .line(stroke(theme), marker: marker), key: legendKey)]
     }
 
     public func occupiedPoints(in transform: PanelTransform) -> [Point] {

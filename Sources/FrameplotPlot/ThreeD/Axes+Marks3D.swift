@@ -44,11 +44,12 @@ extension Axes {
     /// ```
     public mutating func line3D(xs: [Double], ys: [Double], zs: [Double]? = nil, color: (any MarkPaint)? = nil,
                                 width: Double? = nil, alpha: Double = 1, outline: Color? = Color(hex: 0xffffff, alpha: 0.85),
-                                hiddenAlpha: Double = 0, label: String? = nil, layer: MarkLayer = .static) {
+                                hiddenAlpha: Double = 0, label: String? = nil, legendKey: String? = nil,
+                                layer: MarkLayer = .static) {
         _ = ensure3D()
         add(Line3DMark(xs: xs, ys: ys, zs: zs, color: color?.markColor ?? .cycle(nextCycleIndex()),
                        width: width, alpha: alpha, outline: outline, hiddenAlpha: Swift.min(1, Swift.max(0, hiddenAlpha)),
-                       label: label, layer: layer))
+                       label: label, legendKey: legendKey, layer: layer))
     }
 
     /// Adds markers at 3-D points, or on the panel's surface when `zs` is nil (an optimizer's

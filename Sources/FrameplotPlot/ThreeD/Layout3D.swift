@@ -77,7 +77,7 @@ struct Panel3DLayoutEngine {
                 }
             }
         }
-        let builder = LegendBuilder(entries: legend.rows.map(\.entry), style: style, canvas: canvas)
+        let builder = LegendBuilder(rows: legend.rows.map(\.entry), style: style, canvas: canvas)
         let measured = builder.measure()
         let placement = builder.bestPlacement(size: measured.size, plot: plot, occupied: occupied)
         return builder.layout(measured, box: builder.box(for: placement, size: measured.size, plot: plot), placement: placement)
@@ -96,7 +96,37 @@ struct Panel3DLayoutEngine {
         if axes.aspect == .equal, axes.x.scale == .linear, axes.y.scale == .linear {
             aspect.y = aspect.x * ys.limits.span / xs.limits.span.nonZero(or: 1)
         }
-        var projection = Projection3D(camera: view.camera, x: xs, y: ys, z: zs, aspect: aspect, zoom: 1, center: .zero)
+        let start = Projection3D(camera: view.camera, x: xs, y: ys, z: zs, aspect: aspect, zoom: 1, center: .zero)
+        var projection: Projection3D
+        if let turn = view.turn {
+            // One zoom for the whole turn (the smallest that fits), so the box keeps its size.
+            let count = Swift.max(2, Int(((turn.upperBound - turn.lowerBound) / 15).rounded(.up)) + 1)
+            let fits = (0..<count).map { k in
+                fitted(Projection3D(camera: Camera3D(azimuth: turn.lowerBound + (turn.upperBound - turn.lowerBound) * Double(k) / Double(count - 1),
+                                                     elevation: view.camera.elevation),
+                                    x: xs, y: ys, z: zs, aspect: aspect, zoom: 1, center: .zero), in: plot)
+            }
+            let zoom = fits.map(\.zoom).min() ?? 1
+            let center = Point(x: fits.map(\.center.x).reduce(0, +) / Double(fits.count), y: fits.map(\.center.y).reduce(0, +) / Double(fits.count))
+            projection = start.placed(zoom: zoom, center: center)
+        } else {
+            projection = fitted(start, in: plot)
+        }
+        return layout3D(projection, in: plot)
+    }
+
+    /// The layout of a turning panel (``View3D/turn``) for its current camera, with the zoom
+    /// and centre of `fitted`, the layout made for the whole turn.
+    func layout3D(turnedFrom fitted: Layout3D, in plot: Rect) -> Layout3D {
+        let p = fitted.projection
+        let projection = Projection3D(camera: view.camera, x: p.x, y: p.y, z: p.z,
+                                      aspect: BoxAspect(x: p.half.x, y: p.half.y, z: p.half.z), zoom: p.zoom, center: p.center)
+        return layout3D(projection, in: plot)
+    }
+
+    /// `projection` zoomed and centred so that the box and its labels fill the plot area.
+    private func fitted(_ start: Projection3D, in plot: Rect) -> Projection3D {
+        var projection = start
         // Zoom to fit: the box's outline first, then again with its labels until stable.
         let unit = bounds(projection.corners.map(projection.screen))
         var zoom = 0.9 * Swift.min(plot.width / unit.width.nonZero(or: 1), plot.height / unit.height.nonZero(or: 1))
@@ -117,8 +147,12 @@ struct Panel3DLayoutEngine {
             zoom = next; center = shifted
             if settled { break }
         }
-        projection = projection.placed(zoom: zoom, center: center)
-        plans = axisPlans(projection)
+        return projection.placed(zoom: zoom, center: center)
+    }
+
+    /// Ticks, labels, panes and the depth of the static surfaces for a placed projection.
+    private func layout3D(_ projection: Projection3D, in plot: Rect) -> Layout3D {
+        let plans = axisPlans(projection)
         var labels = plans.flatMap(\.texts)
         labels = Panel3DLayoutEngine.withoutCollisions(labels)
 

@@ -23,6 +23,8 @@ public struct Line3DMark: Mark3D {
     /// Opacity of the parts a surface hides (0: not drawn; e.g. 0.3 for a faint dashed trace).
     public var hiddenAlpha: Double
     public var label: String?
+    /// Makes the legend row one whose text may change per frame (see ``LegendEntry/key``).
+    public var legendKey: String?
     public var layer: MarkLayer
 
     func stroke(_ theme: Theme) -> StrokeStyle {
@@ -37,15 +39,17 @@ public struct Line3DMark: Mark3D {
 
     public func extent3D(zScale: ScaleKind) -> Extent3D? { Extent3D(points: xs, ys, zs, zScale: zScale) }
 
+    public var emphasis: MarkEmphasis { color.emphasis }
+
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, handle: .line(stroke(theme)))]
+        return [LegendEntry(label: label, handle: .line(stroke(theme)), key: legendKey)]
     }
 
     /// Seen from above in a 2-D panel: the polyline of x and y.
     public func draw(in context: MarkContext) {
         LineMark(xs: xs, ys: ys, color: color, width: width, dash: [], alpha: alpha, marker: nil, markerSize: nil,
-                 label: nil, layer: layer).draw(in: context)
+                 label: nil, legendKey: nil, layer: layer).draw(in: context)
     }
 
     public func draw3D(in context: MarkContext3D) {
@@ -154,6 +158,8 @@ public struct Scatter3DMark: Mark3D {
 
     public func extent3D(zScale: ScaleKind) -> Extent3D? { Extent3D(points: xs, ys, zs, zScale: zScale) }
 
+    public var emphasis: MarkEmphasis { color.emphasis }
+
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
         let style = PlotStyle(theme: theme)
@@ -174,6 +180,8 @@ public struct Scatter3DMark: Mark3D {
     public func draw3D(in context: MarkContext3D) {
         let style = PlotStyle(theme: context.theme)
         let fill = color.resolved(in: context.theme)
+        // An edge in the panel's colour is a ring parting the marker from the surface, as in 2-D.
+        let halo = MarkerShape.isHalo(edge: edgeColor, on: context.theme.colors.axesFace)
         for k in 0..<Swift.min(xs.count, ys.count, zs?.count ?? Int.max) {
             guard let b = context.boxPoint(x: xs[k], y: ys[k], z: zs?[k]) else { continue }
             let seen = context.isVisible(b)
@@ -181,7 +189,8 @@ public struct Scatter3DMark: Mark3D {
             let a = seen ? 1 : hiddenAlpha
             marker.draw(on: context.canvas, at: context.projection.screen(b), size: context.theme.length(size, default: style.markerSize),
                         fill: fill.withAlpha(fill.alpha * a), edge: edgeColor.map { $0.withAlpha($0.alpha * a) },
-                        lineWidth: marker.isStrokedOnly ? style.lineWidth * 1.3 : Swift.max(1, style.lineWidth * 0.6))
+                        lineWidth: marker.isStrokedOnly ? style.lineWidth * 1.3 : (halo ? style.lineWidth : Swift.max(1, style.lineWidth * 0.6)),
+                        halo: halo)
         }
     }
 }

@@ -7,7 +7,8 @@ import FrameplotCanvas
 /// The background pass draws the static marks (the cached layer of an animation whose
 /// camera stays still); the frame pass draws the per-frame ones over it (depth decides what
 /// hides what, not ``MarkStratum``); the overlay pass draws the legend of a panel laid out
-/// with per-frame marks.
+/// with per-frame marks; the frame-legend pass the texts of keyed legend rows. A turning
+/// panel (``View3D/turn``) is drawn whole in the frame pass.
 struct Panel3DRenderer {
     let axes: Axes
     let layout: PanelLayout
@@ -22,10 +23,14 @@ struct Panel3DRenderer {
 
     /// Draws what belongs to `layers` (see ``RenderLayers``).
     func draw(_ layers: RenderLayers) {
-        if layers.contains(.background) { drawBackground() }
+        let turning = axes.view3D?.turn != nil
+        if layers.contains(turning ? .frame : .background) { drawBackground() }
         if layers.contains(.frame) { drawFrameMarks() }
-        if layers.contains(.overlay), layout.overlaysInForeground, let legend = layout.legend {
+        if layers.contains(turning ? .frame : .overlay), layout.overlaysInForeground, let legend = layout.legend {
             LegendRenderer(layout: legend, style: style, canvas: canvas).draw()
+        }
+        if layers.contains(.frameLegend), let legend = layout.legend {
+            LegendRenderer(layout: legend, style: style, canvas: canvas).drawKeyedTexts(axes: axes)
         }
     }
 
@@ -65,14 +70,22 @@ struct Panel3DRenderer {
                                rasterization: rasterization)
         canvas.withSavedState {
             canvas.clip(to: .rect(plot))
-            for case let s as SurfaceMark in marks { s.draw3D(in: context) }
+            // Each mark is one unit for a contrast audit, as in 2-D (surfaces are backdrops).
+            for case let s as SurfaceMark in marks { canvas.auditing(.mark("SurfaceMark", s.emphasis)) { s.draw3D(in: context) } }
             for mark in marks where !(mark is SurfaceMark) {
-                if let m = mark as? any Mark3D { m.draw3D(in: context) } else { mark.draw(in: flat) }
+                canvas.auditing(.mark(String(describing: type(of: mark)), mark.emphasis)) {
+                    if let m = mark as? any Mark3D { m.draw3D(in: context) } else { mark.draw(in: flat) }
+                }
             }
         }
     }
 
     private func drawPanes() {
+        // Faint backdrops: the panes, their grid and edges are guides, not data.
+        canvas.auditing(.deemphasized) { paintPanes() }
+    }
+
+    private func paintPanes() {
         // Light panes, the floor a shade darker, like a room's walls and floor.
         let face = style.theme.colors.axesFace
         let ink = style.gridColor.withAlpha(1)

@@ -37,6 +37,9 @@ public struct SurfaceMark: Mark3D {
 
     public var colorScale: ColorScale? { ColorScale(colormap: colormap, norm: norm) }
 
+    /// An area other marks sit on, like a heatmap.
+    public var emphasis: MarkEmphasis { .backdrop }
+
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, handle: .patch(fill: colormap.color(at: 0.6), edge: nil))]

@@ -60,14 +60,25 @@ public struct View3D: Sendable, Hashable {
     public var boxAspect: BoxAspect
     /// Whether the three back panes of the box are shaded and carry grid lines.
     public var showsPanes: Bool
+    /// The azimuths (degrees) the camera turns through in an animation, or nil when it stays
+    /// still. A turning panel is zoomed once to fit at every azimuth of the turn, so the box
+    /// keeps its size and place, and is drawn whole with each frame (``RenderLayers/frame``),
+    /// laid out for the camera of the figure being drawn: a frame closure sets `camera`.
+    ///
+    /// ```swift
+    /// figure.axes.view3D?.turn = -60...30                                      // the static figure
+    /// frame.axes.view3D?.camera = Camera3D(azimuth: -60 + 90 * progress, elevation: 30)   // each frame
+    /// ```
+    public var turn: ClosedRange<Double>?
 
     /// A 3-D view (default camera −60°, 30°; box 1 : 1 : 0.7).
     public init(camera: Camera3D = Camera3D(), z: AxisSpec = AxisSpec(margin: 0), boxAspect: BoxAspect = BoxAspect(),
-                showsPanes: Bool = true) {
+                showsPanes: Bool = true, turn: ClosedRange<Double>? = nil) {
         self.camera = camera
         self.z = z
         self.boxAspect = boxAspect
         self.showsPanes = showsPanes
+        self.turn = turn.flatMap { $0.lowerBound.isFinite && $0.upperBound.isFinite ? $0 : nil }
     }
 }
 

@@ -73,7 +73,13 @@ public struct BackpropScene: AnimationScene, SceneDefinition {
     }
 
     /// Builds the scene from its options and the shared settings.
+    ///
+    /// - Throws: ``AnimationError/invalidOption(_:)`` for `--tween`: a frame is one event of
+    ///   the computation, not a recorded state, so there is nothing to interpolate.
     public init(options: Options, settings: SceneSettings = SceneSettings()) throws {
+        if settings.tween != nil {
+            throw AnimationError.invalidOption("--tween: backprop shows one computation per frame, not recorded training states, so there is nothing to interpolate; leave out --tween (--fps sets its pace)")
+        }
         let trace: BackpropTrace
         switch options.example {
         case .logistic: trace = try .logisticNeuron(learningRate: options.learningRate ?? 0.5)

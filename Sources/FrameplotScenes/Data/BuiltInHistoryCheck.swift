@@ -26,14 +26,18 @@ enum BuiltInHistoryCheck {
         for step in run.steps {
             let expected = loss(Array(step.parameters))
             let recorded = step.loss
-            let agrees = expected == recorded
-                || (expected.isFinite && recorded.isFinite
-                    && abs(expected - recorded) <= tolerance * Swift.max(abs(expected), abs(recorded), 1e-12))
-            if !agrees {
+            if !agrees(expected: expected, recorded: recorded) {
                 throw AnimationError.invalidOption(
                     "\(SceneText.clipped(source)) was not recorded on \(recordedOn): at step \(step.step) its loss is "
                     + "\(SceneText.number(recorded)) where that would give \(SceneText.number(expected)); give what it was trained on with \(needs)")
             }
         }
+    }
+
+    /// Whether a recorded loss is the loss expected there, within ``tolerance`` (relative).
+    static func agrees(expected: Double, recorded: Double) -> Bool {
+        expected == recorded
+            || (expected.isFinite && recorded.isFinite
+                && abs(expected - recorded) <= tolerance * Swift.max(abs(expected), abs(recorded), 1e-12))
     }
 }

@@ -105,27 +105,25 @@ public enum GD1DScene: SceneDefinition {
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 2) { frame, figure in
             let x = frame.step.parameters[0], y = function.value(x), slope = function.slope(x)
             let accent = MarkColor.accent
-            let past = frame.past.dropLast()
+            // The recorded points already left (the current one, when the frame is on it, is the dot).
+            let reached = frame.recordedPast
+            let past = frame.timeline.position(ofFrame: frame.index).fraction == 0 ? reached.dropLast() : reached[...]
             if !past.isEmpty {
                 figure.axes.scatter(xs: past.map { $0.parameters[0] }, ys: past.map { function.value($0.parameters[0]) }, size: 5,
                                     color: .deemphasized(Color(hex: 0x7f7f7f)), alpha: 0.6)
             }
             figure.axes.straightLine(slope: slope, intercept: y - slope * x, color: .cycle(1), width: 1.5)
             figure.axes.verticalLine(x: x, color: accent, width: 1, dash: [4, 3])
-            if let nextX = frame.nextRecordedParameters?[0] {
+            if let nextX = frame.nextRecorded?.parameters[0] {
                 figure.axes.arrow(from: DataPoint(x: x, y: y), to: DataPoint(x: nextX, y: function.value(nextX)), color: figure.theme.colors.text,
                                   width: 1.5)
             }
             figure.axes.scatter(xs: [x], ys: [y], size: 10, color: accent)
-            figure.axes.text(caption(frame.step.step, x: x, function: function), axesFraction: DataPoint(x: 0.5, y: 0.97),
+            let recorded = frame.nearestRecorded
+            figure.axes.text(caption(recorded.step, x: recorded.parameters[0], function: function), axesFraction: DataPoint(x: 0.5, y: 0.97),
                              anchor: .topCenter, background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }
-}
-
-extension AnimationFrame {
-    /// The parameters of the recorded state after this frame's, if any (where the next step lands).
-    var nextRecordedParameters: [Double]? { index + 1 < run.steps.count ? Array(run.steps[index + 1].parameters) : nil }
 }
 
 /// The function `gd1d` descends: the built-in parabola or a typed formula in x.

@@ -11,7 +11,8 @@ import FrameplotPlot
 /// η = η₀/√(t+1), 20,000 steps, a frame every 200 (101 frames at 20 fps, 800x400). Left: the
 /// loss surface over (a, b) (log-scale viridis, dashed contours, × at the least-squares
 /// minimiser, + at the start, the path so far, "Epoch #t: MSE=…"). Right: the points, the
-/// current line and "(a, b) = (…, …)".
+/// current line and "(a, b) = (…, …)". `--view 3d` shows the loss surface in 3-D with the
+/// path on it instead of the heatmap, `--view both` shows both (see ``SurfaceView``).
 ///
 /// On the built-in points D = {(1,3), (3,6), (6,5), (8,7)} everything is as in the textbook
 /// (a, b ∈ [−1, 7]). On your data (`--data FILE --x COL --y COL`) the limits, the surface, the
@@ -38,6 +39,8 @@ public enum GDLocusScene: SceneDefinition {
         /// The seed of the SGD order (only with `sgd`); nil is seed 0.
         public var seed: UInt64?
         public var data = DataSelection()
+        /// The loss surface as a heatmap (2d, the textbook's), in 3-D, or both.
+        public var view = SurfaceView()
 
         public init() {}
 
@@ -47,10 +50,11 @@ public enum GDLocusScene: SceneDefinition {
             .learningRate(\.learningRate, help: "η₀ of the schedule η = η₀/√(t+1)."),
             .flag("sgd", \.sgd, help: "One-sample stochastic gradient descent in a seeded order instead of the full batch."),
             .value("seed", \.seed, valueName: "S", help: "Seed of the --sgd sample order.", defaultText: "0"),
-        ] + SceneOption.data(\.data, label: .none)
+        ] + SceneOption.data(\.data, label: .none) + SceneOption.surfaceView(\.view, standardCamera: "-140 (elevation 40)")
 
         public func validate(rendering: Bool) throws {
             try data.check(label: .none)
+            try view.check()
             if seed != nil && !sgd {
                 throw AnimationError.invalidOption("--seed orders the samples of --sgd; full-batch gradient descent uses every sample at every step, so give --sgd too or leave out --seed")
             }
@@ -68,6 +72,8 @@ public enum GDLocusScene: SceneDefinition {
         HistoryColumn("b", "intercept of the line y = a·x + b, in units of y"),
     ]
     static let defaultSize = Size(width: 800, height: 400)
+    /// The frame size with both views of the surface and the data.
+    static let threePanelSize = Size(width: 1200, height: 400)
     static let limits = -1.0...7.0
     /// Contour levels of the mean squared error on the built-in points (about the reference video's lines).
     static let contourLevels: [Double] = [2, 10, 50, 250]
@@ -82,7 +88,7 @@ public enum GDLocusScene: SceneDefinition {
                                   builtInLoss: points.isBuiltIn ? { points.meanSquaredError(slope: $0[0], intercept: $0[1]) } : nil) {
             try train(points, options: request.options)
         }
-        return try request.prepared(scene(run: run, points: points, settings: request.settings), recordedRun: run)
+        return try request.prepared(scene(run: run, points: points, view: request.options.view, settings: request.settings), recordedRun: run)
     }
 
     /// Trains with `options` on the points they select (the built-in four by default).
@@ -126,7 +132,7 @@ public enum GDLocusScene: SceneDefinition {
         return "(a, b) = (\(SceneFigure.number(p[0])), \(SceneFigure.number(p[1])))"
     }
 
-    static func scene(run: RecordedRun, points: LinePoints, settings: SceneSettings) throws -> FigureAnimation {
+    static func scene(run: RecordedRun, points: LinePoints, view: SurfaceView, settings: SceneSettings) throws -> FigureAnimation {
         let xs = points.xs, ys = points.ys
         // The grids evaluate the loss about 330,000 times: in closed form, whatever the number of points.
         let mse = points.meanSquaredErrorSurface
@@ -134,7 +140,9 @@ public enum GDLocusScene: SceneDefinition {
             : { let fit = points.leastSquares; return [fit.slope, fit.intercept] }()
         let (aRange, bRange) = points.isBuiltIn ? (limits, limits) : surfaceRanges(run: run, minimiser: minimiser)
 
-        var figure = SceneFigure.figure(settings, defaultSize: defaultSize, columns: 2)
+        let log = view.logHeights(preferred: true)
+        let columns = view.kind == .both ? 3 : 2
+        var figure = SceneFigure.figure(settings, defaultSize: columns == 3 ? threePanelSize : defaultSize, columns: columns)
         // Left: the loss surface, drawn once into the cached layer. 512x512 samples with bilinear
         // filtering look like the textbook's 1024x1024 pcolormesh at up to 1.5x the panel's pixels.
         let surface = Grid2D(x: aRange, y: bRange, nx: 512, ny: 512, function: mse)
@@ -144,8 +152,9 @@ public enum GDLocusScene: SceneDefinition {
         left.y = AxisSpec(label: "$b$", limits: AxisLimits(lower: bRange.lowerBound, upper: bRange.upperBound), margin: 0)
         left.aspect = points.isBuiltIn ? .equal : .auto
         left.showsGrid = false
-        left.heatmap(surface, colormap: .viridis, norm: ColorNorm(kind: .log10, vmin: range.min, vmax: range.max),
-                     interpolation: .bilinear)
+        let linear = surface.finiteRange() ?? (min: 0, max: 1)
+        left.heatmap(surface, colormap: .viridis, norm: log ? ColorNorm(kind: .log10, vmin: range.min, vmax: range.max)
+                        : ColorNorm(vmin: linear.min, vmax: linear.max), interpolation: .bilinear)
         let contourGrid = Grid2D(x: aRange, y: bRange, nx: 256, ny: 256, function: mse)
         if points.isBuiltIn {
             left.contour(contourGrid, levels: contourLevels, coloring: .single(.deemphasized(.red)), width: 0.6, dashes: [[3, 2]], alpha: 0.8)
@@ -157,7 +166,18 @@ public enum GDLocusScene: SceneDefinition {
         if let start = run.steps.first?.parameters, start.count == 2 {
             left.scatter(xs: [start[0]], ys: [start[1]], marker: .plus, size: 9, color: .white)
         }
-        figure[0, 0] = left
+        let surfacePanel: Int? = view.shows3D ? (view.shows2D ? 1 : 0) : nil
+        if view.shows2D { figure[0, 0] = left }
+        if let s = surfacePanel {
+            var axes = SurfacePanels.surface(Grid2D(x: aRange, y: bRange, nx: 200, ny: 200, function: mse), view: view,
+                                             standardCamera: standardCamera, log: log, xLabel: "$a$", yLabel: "$b$", zLabel: "MSE")
+            SurfacePanels.badges(&axes, xs: [minimiser[0]], ys: [minimiser[1]], marker: .cross)
+            if let start = run.steps.first?.parameters, start.count == 2 {
+                SurfacePanels.badges(&axes, xs: [start[0]], ys: [start[1]], marker: .plus)
+            }
+            figure.panels[s] = axes
+        }
+        let dataPanel = columns - 1
 
         // Right: the data and the current line.
         var right = Axes()
@@ -167,20 +187,36 @@ public enum GDLocusScene: SceneDefinition {
         right.aspect = points.isBuiltIn ? .equal : .auto
         right.showsGrid = false
         right.scatter(xs: xs, ys: ys, size: xs.count > 500 ? 4 : 7)
-        figure[0, 1] = right
+        figure.panels[dataPanel] = right
 
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let step = frame.step
             let path = frame.past
-            figure[0, 0].line(xs: path.map { $0.parameters[0] }, ys: path.map { $0.parameters[1] },
-                              color: .white, width: 1.5)
-            // Black on the heatmap in every theme, as in the textbook (the heatmap is the same).
-            figure[0, 0].text(epochText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
-            figure[0, 1].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
-                                      width: 1)
-            figure[0, 1].text(parameterText(step), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
+            let xs = path.map { $0.parameters[0] }, ys = path.map { $0.parameters[1] }
+            if view.shows2D {
+                figure[0, 0].line(xs: xs, ys: ys, color: .white, width: 1.5)
+                // Black on the heatmap in every theme, as in the textbook (the heatmap is the same).
+                figure[0, 0].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
+            }
+            if let s = surfacePanel {
+                SurfacePanels.paths3D(&figure.panels[s], [SurfacePanels.Path(xs: xs, ys: ys, color: .fixed(.white), head: .moving)],
+                                      theme: figure.theme, width: 1.8, halo: Color(hex: 0x000000, alpha: 0.75))
+                if !view.shows2D {
+                    // Above the box, clear of its labels.
+                    figure.panels[s].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.02, y: 0.98), anchor: .topLeft,
+                                          background: figure.theme.colors.axesFace.withAlpha(0.85))
+                }
+                SurfacePanels.turn(&figure.panels[s], view: view, standardCamera: standardCamera, frame: frame)
+            }
+            figure.panels[dataPanel].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
+                                                  width: 1)
+            figure.panels[dataPanel].text(parameterText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
         }
     }
+
+    /// The 3-D view's camera unless `--azimuth`/`--elevation` say otherwise: from the side
+    /// of small slopes, looking down the valley the path follows.
+    static let standardCamera = Camera3D(azimuth: -140, elevation: 40)
 
     /// Limits of the (a, b) panel on the user's data: centred on the minimiser, so the bowl of
     /// the loss shows around it, and wide enough for the whole path with a margin.

@@ -136,14 +136,14 @@ public enum LinregScene: SceneDefinition {
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let w = frame.step.parameters
             figure[0, 0].straightLine(slope: w[1], intercept: w[0], color: .accent, width: 2)
-            figure[0, 0].text(caption(frame.step), axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft,
+            figure[0, 0].text(caption(frame.nearestRecorded), axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft,
                               background: figure.theme.colors.axesFace.withAlpha(0.85))
             let past = frame.past
-            figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: .cycle(0),
+            figure[0, 1].line(xs: frame.pastStepPositions, ys: past.map(\.loss), color: .cycle(0),
                               width: 2)
-            figure[0, 1].scatter(xs: [Double(frame.step.step)], ys: [frame.step.loss], size: 7,
+            figure[0, 1].scatter(xs: [frame.stepPosition], ys: [frame.step.loss], size: 7,
                                  color: .cycle(0))
-            figure[0, 1].text("L = \(SceneFigure.number(frame.step.loss, decimals: 6))", axesFraction: DataPoint(x: 0.97, y: 0.97),
+            figure[0, 1].text("L = \(SceneFigure.number(frame.nearestRecorded.loss, decimals: 6))", axesFraction: DataPoint(x: 0.97, y: 0.97),
                               anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }

@@ -139,9 +139,9 @@ public enum LogisticScene: SceneDefinition {
                                  interpolation: .bilinear)
             figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: .ink, width: 1.5)
             let past = frame.past
-            figure[0, 1].line(xs: past.map { Double($0.step) }, ys: past.map(\.loss), color: classColors[0],
+            figure[0, 1].line(xs: frame.pastStepPositions, ys: past.map(\.loss), color: classColors[0],
                               width: 1.5)
-            figure[0, 1].text(caption(frame.step), axesFraction: DataPoint(x: 0.97, y: 0.97),
+            figure[0, 1].text(caption(frame.nearestRecorded), axesFraction: DataPoint(x: 0.97, y: 0.97),
                               anchor: TextAnchor(.right, .top), background: figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }

@@ -156,14 +156,15 @@ public enum MLPScene: SceneDefinition {
                                              classes: classCount, colors: colors, alpha: 0.3)
             }
             let past = frame.past
-            let steps = past.map { Double($0.step) }
+            let steps = frame.pastStepPositions
             figure[0, 1].line(xs: steps, ys: past.map(\.loss), color: lossColor, width: 1.8)
             if !accuracies.isEmpty {
                 figure[0, 1].line(xs: steps, ys: past.map { $0.metrics["accuracy"] ?? .nan }, color: accuracyColor,
                                   width: 1.8)
             }
-            var caption = String(format: "step %d   loss %.4f", frame.step.step, frame.step.loss)
-            if let accuracy = frame.step.metrics["accuracy"] { caption += String(format: "   accuracy %.1f%%", accuracy * 100) }
+            let recorded = frame.nearestRecorded
+            var caption = String(format: "step %d   loss %.4f", recorded.step, recorded.loss)
+            if let accuracy = recorded.metrics["accuracy"] { caption += String(format: "   accuracy %.1f%%", accuracy * 100) }
             figure[0, 1].text(caption, axesFraction: DataPoint(x: 0.97, y: 0.97), anchor: TextAnchor(.right, .top),
                               background: figure.theme.colors.axesFace.withAlpha(0.85))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrameplotAnimation
+import FrameplotModel
 import FrameplotScenes
 
 /// Options shared by `animate` and `render`: where to write and the settings every scene shares.
@@ -31,12 +32,22 @@ struct AnimationOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Render only these frames (PNG folders), e.g. 0..49 or 50.. .", valueName: "A..B"))
     var frames: String?
 
+    @Option(help: ArgumentHelp("Interpolated frames between every two recorded states, 1 to 100: (n−1)(K+1)+1 frames in all (default: none).",
+                               valueName: "K"), transform: { try Tween(parsing: $0) })
+    var tween: Tween?
+
+    @Option(help: ArgumentHelp("How --tween's frames move: linear or cubic (slow in and out) (default: linear).", valueName: "name"),
+            transform: Tween.easing(parsing:))
+    var easing: TweenEasing?
+
     @Flag(help: "Print nothing but errors (no progress bar).")
     var quiet = false
 
     /// The settings every scene shares.
     var settings: SceneSettings {
-        SceneSettings(size: size, scale: scale, theme: theme, framesPerSecond: fps)
+        var eased = tween
+        eased?.easing = easing ?? .linear
+        return SceneSettings(size: size, scale: scale, theme: theme, framesPerSecond: fps, tween: eased)
     }
 }
 

@@ -52,7 +52,7 @@ enum SceneListing {
         var parts = names.compactMap { catalog.entry($0).map(describe) }
         if name == nil {
             parts.append("""
-            Every scene also takes the shared settings: -o PATH, --size WxH, --scale S, --theme default|slides|dark, --fps F, --frames A..B, --quiet.
+            Every scene also takes the shared settings: -o PATH, --size WxH, --scale S, --theme default|slides|dark, --fps F, --frames A..B, --quiet, and (all but backprop) --tween K --easing linear|cubic.
             A history is CSV or JSON lines: a header of column names, one row per recorded state (see docs/history-format.md).
             """)
         }

@@ -23,6 +23,9 @@ enum SceneRendering {
         if options.scale != .one && (output.format == .pdf || output.format == .svgFolder) {
             throw CLIError.usage("--scale \(options.scale): PDF pages and SVG frames are vectors, which have no pixel density; --size sets their size")
         }
+        if options.easing != nil && options.tween == nil {
+            throw CLIError.usage("--easing sets how the in-between frames of --tween move; give --tween K too")
+        }
         if let size = options.size { _ = try options.settings.pixelSize(of: size.size) }
         return Checked(output: output, settings: options.settings, frames: options.frames, quiet: options.quiet)
     }
@@ -52,16 +55,20 @@ enum SceneRendering {
             throw dataError(error)
         }
         try render(scene, checked: checked)
-        if let logTarget, let run = scene.recordedRun {
+        guard let logTarget else { return }
+        let jsonLines = OutputTarget.pathExtension(logTarget) == "jsonl"
+        let columns: [String], rows: Int
+        if let log = scene.historyLog {
+            try jsonLines ? log.writeJSONLines(to: logTarget) : log.writeCSV(to: logTarget)
+            (columns, rows) = (["step"] + log.columnNames, log.rowCount)
+        } else if let run = scene.recordedRun {
             let history = run.makeHistory()
-            if OutputTarget.pathExtension(logTarget) == "jsonl" {
-                try history.writeJSONLines(to: logTarget)
-            } else {
-                try history.writeCSV(to: logTarget)
-            }
-            let columns = (["step", "loss"] + run.parameterNames + run.metricNames).joined(separator: ",")
-            Report.line("wrote \(logTarget): \(run.steps.count) recorded steps (\(SceneText.clipped(columns, limit: 120)))", quiet: checked.quiet)
+            try jsonLines ? history.writeJSONLines(to: logTarget) : history.writeCSV(to: logTarget)
+            (columns, rows) = (["step", "loss"] + run.parameterNames + run.metricNames, run.steps.count)
+        } else {
+            return
         }
+        Report.line("wrote \(logTarget): \(rows) recorded steps (\(SceneText.clipped(columns.joined(separator: ","), limit: 120)))", quiet: checked.quiet)
     }
 
     static func render(_ command: RenderCommand) throws {
