@@ -94,8 +94,8 @@ struct PanelLayoutEngine {
             plot = plotRect(cell: cell, margins: margins, xLimits: xLimits, yLimits: yLimits)
             xScale = Scale(kind: xKind, limits: xLimits, pixelStart: plot.minX, pixelEnd: plot.maxX)
             yScale = Scale(kind: yKind, limits: yLimits, pixelStart: plot.maxY, pixelEnd: plot.minY)
-            xPlan = axes.x.showsTicks ? tickPlan(xScale, horizontal: true) : xPlan
-            yPlan = axes.y.showsTicks ? tickPlan(yScale, horizontal: false) : yPlan
+            xPlan = axes.x.showsTicks ? tickPlan(xScale, horizontal: true, integers: axes.x.integerTicks) : xPlan
+            yPlan = axes.y.showsTicks ? tickPlan(yScale, horizontal: false, integers: axes.y.integerTicks) : yPlan
             if let cs = colorScale {
                 cbPlan = tickPlan(ColorbarGeometry.axis(for: cs, from: plot.maxY, to: plot.minY), horizontal: false)
             }
@@ -262,7 +262,7 @@ struct PanelLayoutEngine {
     }
 
     /// Ticks for an axis of the scale's length whose labels do not collide.
-    private func tickPlan(_ scale: Scale, horizontal: Bool) -> TickPlan {
+    private func tickPlan(_ scale: Scale, horizontal: Bool, integers: Bool = false) -> TickPlan {
         var st = style.tickLabel
         st.markup = true  // tick labels are Pango markup (true minus, superscripts)
         let cache = MetricsCache()
@@ -273,7 +273,7 @@ struct PanelLayoutEngine {
             cache.entries[label] = m
             return m
         }
-        let set = CoreBridge.ticks(scale: scale, fontSize: st.size, horizontal: horizontal) { label in
+        let set = CoreBridge.ticks(scale: scale, fontSize: st.size, horizontal: horizontal, integers: integers) { label in
             let m = metrics(label)
             return horizontal ? m.logical.width : m.logical.height
         }

@@ -16,6 +16,8 @@ enum FigureRendering {
         var figure = makeFigure(options)
         var axes = figure.axes
         configure(&axes, options: options, xName: request.xName, yName: request.yName)
+        axes.x.integerTicks = wholeNumbers([request.xs])
+        axes.y.integerTicks = wholeNumbers([request.ys])
         let many = request.xs.count > 5_000
         let size: Double? = many ? (request.xs.count > 100_000 ? 1.5 : 3) : nil
         let alpha = many ? 0.5 : 1
@@ -47,6 +49,8 @@ enum FigureRendering {
         var figure = makeFigure(options)
         var axes = figure.axes
         configure(&axes, options: options, xName: request.xName, yName: SeriesLoading.axisTitle(request.series.map(\.name)))
+        axes.x.integerTicks = wholeNumbers(request.series.map(\.xs))
+        axes.y.integerTicks = wholeNumbers(request.series.map(\.ys))
         let labelled = request.series.count > 1 || request.smooth != nil
             || request.series.contains { $0.aggregation != nil }
         for (index, series) in request.series.enumerated() {
@@ -57,31 +61,75 @@ enum FigureRendering {
                 axes.line(xs: series.xs, ys: smoothed.values, color: color, width: 2,
                           label: "\(series.label) (\(smoothed.how))")
             } else {
+                let unsmoothed = request.smooth != nil ? " (too short to smooth)" : ""
                 axes.line(xs: series.xs, ys: series.ys, color: color, width: kind == .curve ? 1.5 : 2,
-                          label: labelled ? series.label : nil)
+                          label: labelled ? series.label + unsmoothed : nil)
             }
         }
         figure.axes = axes
         try save(figure, options: options)
+        Report.notes([smoothingNote(request.series, request.smooth)].compactMap { $0 }, quiet: options.quiet)
     }
 
     /// The smoothed values of a series and how they were made, or nil when the series is
-    /// drawn as it is (no smoothing asked, or too few points for the window).
+    /// drawn as it is (no smoothing asked, or too few points for any).
+    ///
+    /// The smoothing reaches over at most a quarter of the series (see
+    /// ``Smoothing/exponentialWeight(requested:count:)``), so a short series is never
+    /// flattened into the mean of everything; the legend names what was used.
     static func smoothed(_ series: Series, _ spec: SmoothingSpec?) -> (values: [Double], how: String)? {
         switch spec {
         case nil:
             return nil
-        case .exponential(let weight):
-            // Exactly TensorBoard's numbers, short series included: the raw series is drawn
-            // under it, so a lagging end is visible rather than hidden.
+        case .exponential(let requested):
+            let weight = Smoothing.exponentialWeight(requested: requested, count: series.ys.count)
             guard weight > 0 else { return nil }
-            return (Smoothing.exponentialMovingAverage(series.ys, weight: weight),
-                    "smoothed \(String(format: "%.3g", weight))")
+            return (Smoothing.exponentialMovingAverage(series.ys, weight: weight), "smoothed \(smoothingWeight(weight))")
         case .trailing(let requested):
             let window = Smoothing.trailingWindow(requested: requested, count: series.ys.count)
             guard window > 1 else { return nil }
             return (Smoothing.trailingMovingAverage(series.ys, window: window), "mean of last \(window)")
         }
+    }
+
+    /// The one note for stderr when some series were smoothed less than asked, or nil.
+    ///
+    /// ```swift
+    /// smoothingNote([eval4], .exponential(weight: 0.6))
+    /// // "--smooth 0.6 reaches over at most a quarter of a series: eval_loss (4 points) is not smoothed"
+    /// ```
+    static func smoothingNote(_ series: [Series], _ spec: SmoothingSpec?) -> String? {
+        var parts: [String] = []
+        let option: String
+        switch spec {
+        case nil:
+            return nil
+        case .exponential(let requested):
+            option = "--smooth \(smoothingWeight(requested))"
+            for line in series {
+                let weight = Smoothing.exponentialWeight(requested: requested, count: line.ys.count)
+                guard weight < requested else { continue }
+                parts.append(weight > 0 ? "\(line.label) (\(Report.count(line.ys.count, "point"))) uses \(smoothingWeight(weight))"
+                                        : "\(line.label) (\(Report.count(line.ys.count, "point"))) is not smoothed")
+            }
+        case .trailing(let requested):
+            option = "--smooth-window \(requested)"
+            for line in series {
+                let window = Smoothing.trailingWindow(requested: requested, count: line.ys.count)
+                guard window < requested else { continue }
+                parts.append(window > 1 ? "\(line.label) (\(Report.count(line.ys.count, "point"))) uses \(window)"
+                                        : "\(line.label) (\(Report.count(line.ys.count, "point"))) is not smoothed")
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        let shown = parts.prefix(4).joined(separator: ", ") + (parts.count > 4 ? ", …" : "")
+        return "\(option) reaches over at most a quarter of a series: \(shown)"
+    }
+
+    /// A weight as the legend and notes show it: three significant digits, never 1.
+    static func smoothingWeight(_ weight: Double) -> String {
+        let text = String(format: "%.3g", weight)
+        return text == "1" ? String(format: "%.6g", weight) : text
     }
 
     static func regions(_ request: RegionsRequest, options: CheckedPlotOptions) throws {
@@ -110,6 +158,19 @@ enum FigureRendering {
     }
 
     // MARK: Shared
+
+    /// Whether every finite value is a whole number (steps, epochs, counts), so the axis
+    /// gets whole-number ticks; O(n), stops at the first fraction.
+    static func wholeNumbers(_ columns: [[Double]]) -> Bool {
+        var any = false
+        for column in columns {
+            for value in column where value.isFinite {
+                guard value == value.rounded() else { return false }
+                any = true
+            }
+        }
+        return any
+    }
 
     static func save(_ figure: Figure, options: CheckedPlotOptions) throws {
         observer?(figure)
