@@ -48,7 +48,10 @@ struct RegionsCommand: ParsableCommand {
         try TrainingOptionCheck.steps(steps)
         try TrainingOptionCheck.learningRate(lr)
         let table = try DataLoading.table(file, options: options, columns: [x, y, label])
-        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid)
+        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid, labels: label)
+        // A value a logarithmic axis cannot show is refused, never left out of the picture.
+        if options.logX { try DataLoading.requirePositive(data.columns[0], column: data.names[0], table: table, rows: data.rows, axis: "x") }
+        if options.logY { try DataLoading.requirePositive(data.columns[1], column: data.names[1], table: table, rows: data.rows, axis: "y") }
         let labels = try DataLoading.classes(table, column: label, rows: data.rows, option: "--label")
         let labelName = DisplayText.escaped(table.columnNames[try table.column(named: label)], limit: 40)
         guard labels.names.count >= 2 else {

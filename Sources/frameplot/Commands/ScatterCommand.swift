@@ -41,7 +41,7 @@ struct ScatterCommand: ParsableCommand {
         let options = try plot.checked()
         let fitSpec = try fit.map { try FitSpec.parse($0) }
         let table = try DataLoading.table(file, options: options, columns: [x, y] + (by.map { [$0] } ?? []))
-        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid)
+        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid, labels: by)
         let xs = data.columns[0], ys = data.columns[1]
         if options.logX { try DataLoading.requirePositive(xs, column: data.names[0], table: table, rows: data.rows, axis: "x") }
         if options.logY { try DataLoading.requirePositive(ys, column: data.names[1], table: table, rows: data.rows, axis: "y") }

@@ -141,14 +141,10 @@ enum FigureRendering {
         }
         // Frame the points with a margin so the regions around them are visible.
         let problem = request.problem
-        if options.xlim == nil, let low = problem.xs.min(), let high = problem.xs.max() {
-            let pad = max((high - low) * 0.08, 1e-9)
-            axes.x.limits = AxisLimits(lower: low - pad, upper: high + pad)
-        }
-        if options.ylim == nil, let low = problem.ys.min(), let high = problem.ys.max() {
-            let pad = max((high - low) * 0.08, 1e-9)
-            axes.y.limits = AxisLimits(lower: low - pad, upper: high + pad)
-        }
+        axes.x.integerTicks = wholeNumbers([problem.xs])
+        axes.y.integerTicks = wholeNumbers([problem.ys])
+        if options.xlim == nil { axes.x.limits = paddedLimits(problem.xs, log: options.logX) }
+        if options.ylim == nil { axes.y.limits = paddedLimits(problem.ys, log: options.logY) }
         let probabilities = request.trained.probabilities
         axes.decisionRegions(.probabilities(probabilities), classes: problem.classCount, cellsPerUnit: 0.5)
         axes.scatter(xs: problem.xs, ys: problem.ys,
@@ -158,6 +154,18 @@ enum FigureRendering {
     }
 
     // MARK: Shared
+
+    /// The data's range widened by 8% on each side, in log units on a log axis (so the
+    /// lower limit stays positive), or nil for no values.
+    static func paddedLimits(_ values: [Double], log: Bool) -> AxisLimits? {
+        guard let low = values.min(), let high = values.max() else { return nil }
+        if log, low > 0 {
+            let factor = Foundation.pow(10, Swift.max(Foundation.log10(high / low) * 0.08, 0.05))
+            return AxisLimits(lower: low / factor, upper: high * factor, kind: .log10)
+        }
+        let pad = Swift.max((high - low) * 0.08, 1e-9)
+        return AxisLimits(lower: low - pad, upper: high + pad)
+    }
 
     /// Whether every finite value is a whole number (steps, epochs, counts), so the axis
     /// gets whole-number ticks; O(n), stops at the first fraction.

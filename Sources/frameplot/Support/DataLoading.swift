@@ -16,13 +16,25 @@ enum DataLoading {
         return allowJSONLines ? try CSVTable.readLog(at: path, options: read) : try CSVTable(contentsOf: path, options: read)
     }
 
-    /// Numeric columns with the `--drop-invalid` policy and optional skipping of empty cells.
+    /// Numeric columns with the `--drop-invalid` policy (rows with an empty, NaN or ±∞
+    /// cell in a used column are dropped, the label column's included) and optional
+    /// skipping of empty cells.
     static func numbers(_ table: CSVTable, columns: [String], dropInvalid: Bool,
-                        skipMissing: Bool = false) throws -> CSVNumericColumns {
+                        skipMissing: Bool = false, labels: String? = nil) throws -> CSVNumericColumns {
         let options = CSVNumberOptions(
-            missing: skipMissing ? .skipRow : .error,
+            missing: skipMissing || dropInvalid ? .skipRow : .error,
             nonFinite: dropInvalid ? .dropRow : .error)
-        let result = try table.numbers(columns: columns, options: options)
+        var result = try table.numbers(columns: columns, options: options)
+        if dropInvalid, let labels {
+            let kept = try table.labelledRows(column: labels, among: result.rows)
+            if kept.count < result.rows.count {
+                let keep = Set(kept)
+                let positions = result.rows.indices.filter { keep.contains(result.rows[$0]) }
+                result.columns = result.columns.map { column in positions.map { column[$0] } }
+                result.droppedNonFinite += result.rows.count - kept.count
+                result.rows = kept
+            }
+        }
         guard result.count > 0 else {
             let what = columns.map { "\"\($0)\"" }.joined(separator: ", ")
             throw CLIError.failure("\(table.file): no rows with numbers in \(what) to plot")

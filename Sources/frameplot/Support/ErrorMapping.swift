@@ -10,7 +10,7 @@ enum ErrorMapping {
         if let error = error as? CSVError {
             var message = error.description
             switch error {
-            case .nonFinite, .tooLarge: message += " (use --drop-invalid to drop such rows)"
+            case .nonFinite, .tooLarge, .missingValue: message += " (use --drop-invalid to drop such rows)"
             case .notUTF8: message += ", or name its encoding with --encoding (\(CSVEncoding.names))"
             default: break
             }
