@@ -52,6 +52,7 @@ struct RegionsCommand: ParsableCommand {
         // A value a logarithmic axis cannot show is refused, never left out of the picture.
         if options.logX { try DataLoading.requirePositive(data.columns[0], column: data.names[0], table: table, rows: data.rows, axis: "x") }
         if options.logY { try DataLoading.requirePositive(data.columns[1], column: data.names[1], table: table, rows: data.rows, axis: "y") }
+        try DataLoading.requireInView([(data.columns[0], data.columns[1])], options: options)
         let labels = try DataLoading.classes(table, column: label, rows: data.rows, option: "--label")
         let labelName = DisplayText.escaped(table.columnNames[try table.column(named: label)], limit: 40)
         guard labels.names.count >= 2 else {
@@ -65,7 +66,8 @@ struct RegionsCommand: ParsableCommand {
             xs: data.columns[0], ys: data.columns[1], labels: labels.indexes, classNames: labels.names)
         let trained = try ClassifierTraining.train(problem, model: spec, steps: steps, learningRate: lr, seed: seed)
         try FigureRendering.regions(
-            RegionsRequest(problem: problem, trained: trained, xName: data.names[0], yName: data.names[1], modelName: spec.name),
+            RegionsRequest(problem: problem, trained: trained, xName: SeriesLoading.seriesName(try table.column(named: x), in: table),
+                           yName: SeriesLoading.seriesName(try table.column(named: y), in: table), modelName: spec.name),
             options: options)
         if !options.quiet {
             print("\(spec.name): final loss \(String(format: "%.5f", trained.finalLoss)), accuracy \(String(format: "%.1f", trained.accuracy * 100))% on \(Report.count(problem.xs.count, "point")) after \(Report.count(steps, "step"))")

@@ -45,6 +45,7 @@ struct ScatterCommand: ParsableCommand {
         let xs = data.columns[0], ys = data.columns[1]
         if options.logX { try DataLoading.requirePositive(xs, column: data.names[0], table: table, rows: data.rows, axis: "x") }
         if options.logY { try DataLoading.requirePositive(ys, column: data.names[1], table: table, rows: data.rows, axis: "y") }
+        try DataLoading.requireInView([(xs, ys)], options: options)
         let classes = try by.map { try DataLoading.classes(table, column: $0, rows: data.rows, option: "--by") }
 
         var fitted: PolynomialFit? = nil
@@ -63,7 +64,8 @@ struct ScatterCommand: ParsableCommand {
         }
 
         let request = ScatterRequest(
-            xs: xs, ys: ys, xName: data.names[0], yName: data.names[1],
+            xs: xs, ys: ys, xName: SeriesLoading.seriesName(try table.column(named: x), in: table),
+            yName: SeriesLoading.seriesName(try table.column(named: y), in: table),
             classes: classes, fit: fitted)
         try FigureRendering.scatter(request, options: options)
         Report.wrote(options.output.path, options: options,

@@ -22,6 +22,7 @@ enum FigureRendering {
         let size: Double? = many ? (request.xs.count > 100_000 ? 1.5 : 3) : nil
         let alpha = many ? 0.5 : 1
         if let classes = request.classes {
+            extendPalette(&figure, classes: classes.count)
             axes.scatter(xs: request.xs, ys: request.ys, size: size,
                          coloring: .classes(classes.indexes, labels: classes.names), alpha: alpha)
         } else {
@@ -145,6 +146,7 @@ enum FigureRendering {
         axes.y.integerTicks = wholeNumbers([problem.ys])
         if options.xlim == nil { axes.x.limits = paddedLimits(problem.xs, log: options.logX) }
         if options.ylim == nil { axes.y.limits = paddedLimits(problem.ys, log: options.logY) }
+        extendPalette(&figure, classes: problem.classCount)
         let probabilities = request.trained.probabilities
         axes.decisionRegions(.probabilities(probabilities), classes: problem.classCount, cellsPerUnit: 0.5)
         axes.scatter(xs: problem.xs, ys: problem.ys,
@@ -154,6 +156,13 @@ enum FigureRendering {
     }
 
     // MARK: Shared
+
+    /// More classes than the theme has colours: more hues (up to 16 distinct), each kept
+    /// at 3:1 (and a margin) against the panel, rather than reusing colours from the ninth on.
+    static func extendPalette(_ figure: inout Figure, classes: Int) {
+        figure.theme.palette = figure.theme.palette.extended(
+            to: classes, contrast: Color.minimumGraphicsContrast * 1.1, against: figure.theme.colors.axesFace)
+    }
 
     /// The data's range widened by 8% on each side, in log units on a log axis (so the
     /// lower limit stays positive), or nil for no values.

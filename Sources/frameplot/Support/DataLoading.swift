@@ -57,6 +57,28 @@ enum DataLoading {
         table.encoding == .utf8 ? "" : " (read as \(table.encoding.displayName))"
     }
 
+    /// Checks that `--xlim`/`--ylim` leave some of the data in view: limits outside the
+    /// data's whole range would draw an empty plot, so they are an error naming the option.
+    /// (A range that overlaps the data passes: a line may cross the view between points.)
+    ///
+    /// ```swift
+    /// try DataLoading.requireInView([(xs, ys)], options: options)
+    /// ```
+    static func requireInView(_ series: [(xs: [Double], ys: [Double])], options: CheckedPlotOptions) throws {
+        func check(_ limits: ClosedRange<Double>?, _ values: [Double], option: String, axis: String) throws {
+            guard let limits else { return }
+            var low = Double.infinity, high = -Double.infinity
+            for value in values where value.isFinite {
+                low = Swift.min(low, value)
+                high = Swift.max(high, value)
+            }
+            guard low <= high, high < limits.lowerBound || low > limits.upperBound else { return }
+            throw CLIError.failure("\(option) \(PlotOptions.format(limits.lowerBound)),\(PlotOptions.format(limits.upperBound)): no data is inside; \(axis) runs from \(PolynomialFit.format(low)) to \(PolynomialFit.format(high))")
+        }
+        try check(options.xlim, series.flatMap(\.xs), option: "--xlim", axis: "x")
+        try check(options.ylim, series.flatMap(\.ys), option: "--ylim", axis: "y")
+    }
+
     /// Checks that values can go on a logarithmic axis.
     static func requirePositive(_ values: [Double], column: String, table: CSVTable, rows: [Int], axis: String) throws {
         if let index = values.firstIndex(where: { $0 <= 0 }), index < rows.count {

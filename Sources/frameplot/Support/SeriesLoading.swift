@@ -53,6 +53,7 @@ enum SeriesLoading {
             }
             result.append(series)
         }
+        try DataLoading.requireInView(result.map { ($0.xs, $0.ys) }, options: options)
         if let method = seriesOptions.aggregation, seriesOptions.per == nil,
            !result.contains(where: { $0.aggregation != nil }) {
             let xName = result.first?.xName ?? x ?? rowNumberTitle
