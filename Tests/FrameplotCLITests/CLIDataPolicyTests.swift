@@ -54,6 +54,22 @@ struct CLIDataPolicyTests {
         #expect(regions.stdout.contains("2 classes, 3 points"), "\(regions.stdout)")
     }
 
+    @Test func limitsThatLeaveNoDataInViewAreAnErrorNamingTheOption() throws {
+        let box = try CLISandbox()
+        defer { box.remove() }
+        try box.write("d.csv", "x,y,c\n1,2,a\n2,3,b\n3,1,a\n4,4,b\n")
+        expectFailure(try box.run("scatter", "d.csv", "--x", "x", "--y", "y", "--xlim", "100,200", "-o", "o.png"), status: 1,
+                      ["--xlim 100,200", "no data is inside", "x runs from 1 to 4"])
+        expectFailure(try box.run("line", "d.csv", "--x", "x", "--y", "y", "--ylim", "-9,0", "-o", "o.png"), status: 1,
+                      ["--ylim -9,0", "y runs from 1 to 4"])
+        expectFailure(try box.run("regions", "d.csv", "--x", "x", "--y", "y", "--label", "c", "--xlim=-5,0", "-o", "o.png"), status: 1,
+                      ["--xlim -5,0"])
+        #expect(!box.exists("o.png"))
+        // A range between two points of a line still shows the line crossing it.
+        let between = try box.run("line", "d.csv", "--x", "x", "--y", "y", "--xlim", "1.2,1.8", "--size", "200x150", "-o", "o.png")
+        #expect(between.status == 0, "\(between.stderr)")
+    }
+
     @Test func polynomialEquationsKeepEveryTermAndReadWell() throws {
         // A small leading coefficient on a wide x range is a real term (it adds 1 at x = 1000).
         let xs = (0...20).map { Double($0) * 50 }

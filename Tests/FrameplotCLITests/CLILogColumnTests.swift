@@ -41,6 +41,8 @@ struct CLILogColumnTests {
         let pd = try figure(["curve", box.path("pd.csv"), "-o", box.path("a.png")])
         #expect(pd.axes.x.label == "index")
         #expect(lines(pd).map(\.xs) == [[0, 1], [0, 1]])
+        let scatter = try figure(["scatter", box.path("pd.csv"), "--x", "1", "--y", "loss", "-o", box.path("s.png")])
+        #expect(scatter.axes.x.label == "index" && scatter.axes.y.label == "loss")
     }
 
     @Test func wholeNumberAxesGetWholeNumberTicks() throws {
