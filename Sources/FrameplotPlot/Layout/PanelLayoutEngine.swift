@@ -72,7 +72,13 @@ struct PanelLayoutEngine {
         // Texts whose size does not depend on the plot size.
         let title = axes.title.map { PlotText.fitted($0, style: style.title, maxWidth: cell.width - 2 * style.outerPad, canvas: canvas) }
         let xLabel = axes.x.label.map { PlotText.fitted($0, style: style.axisLabel, maxWidth: cell.width - 2 * style.outerPad, canvas: canvas) }
-        let yLabel = axes.y.label.map { PlotText.fitted($0, style: style.axisLabel, maxWidth: cell.height - 2 * style.outerPad, canvas: canvas) }
+        // The y label runs beside the plot: at most about the plot's height (the cell less the
+        // title above and the x tick labels and x label below), so it never reaches them.
+        let besidePlot = cell.height - 2 * style.outerPad
+            - (title.map { $0.2.logical.height + style.titlePad } ?? style.edgePad)
+            - style.tickLength - style.tickPad - 1.4 * style.tickLabel.size
+            - (xLabel.map { $0.2.logical.height + style.labelPad } ?? 0)
+        let yLabel = axes.y.label.map { PlotText.fitted($0, style: style.axisLabel, maxWidth: besidePlot, canvas: canvas) }
 
         let colorScale: ColorScale? = axes.colorbar.flatMap { spec in spec.scale ?? axes.marks.lazy.compactMap(\.colorScale).first }
         let cbLabel = (colorScale != nil) ? axes.colorbar?.label.map {
