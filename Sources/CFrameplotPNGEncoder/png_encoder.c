@@ -91,14 +91,27 @@ int fp_png_encode_argb32(const unsigned char *pixels, int width, int height, int
     if (out == NULL) return FP_PNG_ERROR_ARGUMENT;
     int code = fp_check_arguments(pixels, width, height, stride, text_keys, text_values, text_count, out);
     if (code != FP_PNG_OK) return code;
+    level = fp_clamp(level, 0, 9);
+    filter = fp_clamp(filter, 0, FP_PNG_FILTER_PER_IMAGE);
+    // Frames are opaque: try RGB straight away where filtering checks opacity on the way,
+    // which saves a pass over the pixels; an image found not to be opaque starts again.
+    const int checks = filter == FP_PNG_FILTER_PER_IMAGE
+        ? fp_filter_rows_checks_opacity(FP_PNG_FILTER_NONE) && fp_filter_rows_checks_opacity(FP_PNG_FILTER_SUB)
+              && fp_filter_rows_checks_opacity(FP_PNG_FILTER_UP)
+        : fp_filter_rows_checks_opacity(filter);
+    if (checks && ((size_t)width * 3 + 1) * (size_t)height <= one_shot_limit) {
+        code = fp_png_encode_one_shot(pixels, width, height, stride, 0, level, filter, pixels_per_meter,
+                                      text_keys, text_values, text_count, out);
+        if (code != FP_PNG_RETRY_WITH_ALPHA) return code;
+        memset(out, 0, sizeof *out);
+    }
     const int alpha = !fp_all_opaque(pixels, width, height, stride);
     const size_t filtered_size = ((size_t)width * (size_t)(alpha ? 4 : 3) + 1) * (size_t)height;
     if (filtered_size > one_shot_limit) {
         return fp_png_encode_argb32_libpng(pixels, width, height, stride, level, filter, pixels_per_meter,
                                            text_keys, text_values, text_count, out);
     }
-    return fp_png_encode_one_shot(pixels, width, height, stride, alpha, fp_clamp(level, 0, 9),
-                                  fp_clamp(filter, 0, FP_PNG_FILTER_PER_IMAGE), pixels_per_meter,
+    return fp_png_encode_one_shot(pixels, width, height, stride, alpha, level, filter, pixels_per_meter,
                                   text_keys, text_values, text_count, out);
 }
 

@@ -22,8 +22,14 @@ uint64_t fp_filter_cost(const unsigned char *filtered, size_t length);
 
 // Filters `rows` rows starting at row `first` into `filtered` (a filter-type byte, then the row),
 // with `filter` 0...4, or FP_PNG_FILTER_ADAPTIVE for the row's cheapest by fp_filter_cost.
-// `scratch` holds 7 rows of `width * (3 + alpha)` bytes. Returns 0, or -1 for a bad filter.
+// `scratch` holds 7 rows of `width * (3 + alpha)` bytes. Returns 0, -1 for a bad filter, or -2
+// when `alpha` is 0 but a pixel is not opaque (only where fp_filter_rows_checks_opacity says
+// so; elsewhere the caller must know the image is opaque).
 int fp_filter_rows(const unsigned char *pixels, int width, int first, int rows, int stride, int alpha,
                    int filter, unsigned char *scratch, unsigned char *filtered);
+
+// 1 when fp_filter_rows with `alpha` 0 and `filter` checks every pixel's opacity (none, sub and
+// up on little-endian builds: one pass instead of fp_all_opaque's and the filter's two).
+int fp_filter_rows_checks_opacity(int filter);
 
 #endif

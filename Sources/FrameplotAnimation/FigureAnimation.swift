@@ -59,9 +59,9 @@ public struct FigureAnimation: AnimationScene {
     /// The layout shared by every frame.
     public let layout: FigureLayout
     private let build: FrameBuilder
-    /// Static content above the per-frame marks, cached per device scale (nil: only spines
-    /// and legend are above, cheaper to draw than to composite).
-    private let overlay: LayerPool?
+    /// Static content above the per-frame marks (at least the spines and the legend), cached
+    /// per device scale and composited only where it holds pixels.
+    private let overlay: LayerPool
     /// Whether any legend row's text changes per frame (drawn after the overlay).
     private let hasFrameLegend: Bool
     private let drawingIdentity = OnceValue<RenderIdentity>()
@@ -114,11 +114,7 @@ public struct FigureAnimation: AnimationScene {
         let measuring = try ImageCanvas(width: figure.size.width, height: figure.size.height, scale: 1)
         let layout = sizing.layout(measuringWith: measuring)
         self.layout = layout
-        if figure.drawsStaticContent(in: .overlay, layout: layout) {
-            overlay = LayerPool { canvas in figure.render(on: canvas, layout: layout, layers: .overlay) }
-        } else {
-            overlay = nil
-        }
+        overlay = LayerPool { canvas in figure.render(on: canvas, layout: layout, layers: .overlay) }
     }
 
     public var size: Size { figure.size }
@@ -146,8 +142,8 @@ public struct FigureAnimation: AnimationScene {
     public func renderFrame(_ index: Int, on canvas: Canvas) throws {
         let frame = frameFigure(index)
         frame.render(on: canvas, layout: layout, layers: .frame)
-        if let overlay, let image = canvas as? ImageCanvas {
-            try overlay.withLayer(size: size, scale: image.scale) { image.composite($0, at: .zero) }
+        if let image = canvas as? ImageCanvas {
+            try overlay.withLayer(size: size, scale: image.scale) { image.composite($0, within: $1) }
         } else {
             figure.render(on: canvas, layout: layout, layers: .overlay)
         }

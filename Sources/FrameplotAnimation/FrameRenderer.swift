@@ -69,17 +69,18 @@ public struct FrameRenderer: Sendable {
         (isCancelled?() ?? false) || StopRequest.shared.isRequested
     }
 
-    /// Clears `frame`, puts the static layer under it and draws the moving parts of `index`.
+    /// Starts `frame` from the static layer and draws the moving parts of `index`.
     ///
-    /// With a cached `layer` the static part is composited; without one (huge frames under a
-    /// tight memory budget) it is drawn again. Both give the same pixels when the static
-    /// layer is opaque, which is checked before a render goes without a cache.
+    /// A cached `layer` (from ``makeStaticLayer()``, opaque) is copied; without one (huge
+    /// frames under a tight memory budget) the static part is drawn again on white. Both give
+    /// the same pixels when the static drawing is opaque, which is checked before a render goes
+    /// without a cache.
     func draw(_ index: Int, on frame: ImageCanvas, over layer: ImageCanvas?, timing: inout FrameTiming) throws {
         let t0 = DispatchTime.now()
-        frame.clear(.white)
         if let layer {
-            frame.composite(layer, at: .zero)
+            try frame.copyPixels(from: layer)
         } else {
+            frame.clear(.white)
             try scene.renderStatic(on: frame)
         }
         let t1 = DispatchTime.now()
@@ -94,11 +95,18 @@ public struct FrameRenderer: Sendable {
         try ImageCanvas(width: scene.size.width, height: scene.size.height, scale: scale)
     }
 
+    /// The static part drawn on white: opaque, so that frames start from a copy of it. A static
+    /// drawing that leaves translucent pixels is flattened onto white first (the pixels a frame
+    /// cleared to white and composited over would get).
     func makeStaticLayer() throws -> ImageCanvas {
         let layer = try makeCanvas()
         layer.clear(.white)
         try scene.renderStatic(on: layer)
-        return layer
+        guard !Self.isOpaque(layer) else { return layer }
+        let flat = try makeCanvas()
+        flat.clear(.white)
+        flat.composite(layer, at: .zero)
+        return flat
     }
 
     /// The identity of this render: the scene's identity, device scale, pixel size, PNG

@@ -177,22 +177,50 @@ final class CairoDrawing {
         let stride = Int(cairo_image_surface_get_stride(surface))
         let w = image.width
         guard image.pixels.count >= w * image.height * 4 else { return surface }
-        image.pixels.withUnsafeBufferPointer { src in
+        image.pixels.withUnsafeBytes { src in
+            guard let base = src.baseAddress else { return }
+            // An opaque image only reorders bytes (a loop the compiler vectorises).
+            if Self.isOpaque(src) {
+                for y in 0..<image.height {
+                    let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    let from = base + y * w * 4
+                    for x in 0..<w {
+                        let word = UInt32(littleEndian: from.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self))
+                        // r, g, b, a in memory -> a r g b in a native word.
+                        row[x] = (word & 0xFF00_FF00) | ((word & 0xFF) << 16) | ((word >> 16) & 0xFF)
+                    }
+                }
+                return
+            }
+            // Runs of one colour (regions, cells scaled up) convert once per run.
+            var lastIn: UInt32 = 0, lastOut: UInt32 = 0      // transparent stays transparent
             for y in 0..<image.height {
                 let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                 for x in 0..<w {
                     let i = (y * w + x) * 4
+                    let word = src.loadUnaligned(fromByteOffset: i, as: UInt32.self)
+                    if word == lastIn { row[x] = lastOut; continue }
                     let a = UInt32(src[i + 3])
                     var r = UInt32(src[i]), g = UInt32(src[i + 1]), b = UInt32(src[i + 2])
                     if a != 255 {
                         r = (r * a + 127) / 255; g = (g * a + 127) / 255; b = (b * a + 127) / 255
                     }
-                    row[x] = (a << 24) | (r << 16) | (g << 8) | b
+                    lastIn = word
+                    lastOut = (a << 24) | (r << 16) | (g << 8) | b
+                    row[x] = lastOut
                 }
             }
         }
         cairo_surface_mark_dirty(surface)
         return surface
+    }
+
+    /// Whether every pixel of straight r, g, b, a bytes has alpha 255.
+    static func isOpaque(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var all: UInt32 = 0xFFFF_FFFF
+        for k in 0..<(bytes.count / 4) { all &= UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)) }
+        return all >> 24 == 0xFF
     }
 
     func draw(_ image: RasterImage, in rect: Rect, interpolation: Interpolation) {

@@ -124,14 +124,10 @@ public final class OutputFolder {
         Self.sync(names, in: path)
     }
 
-    /// Flushes the files `names` in the folder at `path`, then the folder (see ``sync(_:)``).
+    /// Flushes the files `names` in the folder at `path` (several at once), then the folder
+    /// (see ``sync(_:)``).
     public static func sync(_ names: [String], in path: String) {
-        for name in names {
-            let fd = FileSystem.open(FileSystem.join(path, name), O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
-            guard fd >= 0 else { continue }
-            _ = FileSystem.sync(fd)
-            close(fd)
-        }
+        FileSystem.syncFiles(names.map { FileSystem.join(path, $0) })
         FileSystem.syncFolder(path)
     }
 

@@ -102,10 +102,11 @@ import Testing
         noise.draw(grain, in: Rect(x: 0, y: 0, width: 200, height: 120), interpolation: .nearest)
         for canvas in [gradient, blocks, noise, try drawing(width: 400, height: 300)] {
             let sizes = try [PNGOptions.Filter.none, .sub, .up].map {
-                try canvas.pngData(options: PNGOptions(compressionLevel: 2, filter: $0)).count
+                try canvas.pngData(options: PNGOptions(compressionLevel: PNGOptions.fast.compressionLevel, filter: $0)).count
             }
             let chosen = try canvas.pngData(options: .fast).count
-            #expect(Double(chosen) <= Double(sizes.min() ?? 0) * 1.03, "sizes none/sub/up \(sizes), chosen \(chosen)")
+            let used = try canvas.encodePNG(options: .fast).filter
+            #expect(Double(chosen) <= Double(sizes.min() ?? 0) * 1.03, "sizes none/sub/up \(sizes), chosen \(chosen) \(String(describing: used))")
         }
     }
 
@@ -161,6 +162,42 @@ import Testing
         }
         for (index, bytes) in results.values() {
             #expect(bytes != nil && bytes == expected[index])
+        }
+    }
+
+    @Test("one translucent pixel anywhere, even outside the rows sampled for the filter, gives RGBA",
+          arguments: [(0, 0), (199, 119), (7, 60), (198, 3), (100, 119)])
+    func lateTranslucentPixelSwitchesToRGBA(x: Int, y: Int) throws {
+        // Width 201: rows end in a tail of pixels past the last 16-byte step.
+        let canvas = try drawing(width: 201, height: 120)
+        var (pixels, stride) = canvas.withUnsafeBGRABytes { bytes, stride in ([UInt8](bytes), stride) }
+        pixels[y * stride + x * 4 + 3] = 0x80     // alpha 128 over premultiplied bytes ≤ 128
+        for c in 0..<3 { pixels[y * stride + x * 4 + c] = 0x40 }
+        for options in [PNGOptions.fast, PNGOptions(compressionLevel: 1, filter: .sub), PNGOptions(compressionLevel: 2, filter: .up),
+                        PNGOptions(compressionLevel: 1, filter: .none)] {
+            let (encoded, reference) = try pixels.withUnsafeBytes { raw in
+                let base = try #require(raw.baseAddress)
+                return (try PNGEncoder.encode(base, width: 201, height: 120, stride: stride, options: options, pixelsPerMeter: 0),
+                        try PNGEncoder.encode(base, width: 201, height: 120, stride: stride, options: options, pixelsPerMeter: 0,
+                                              oneShotLimit: 0))
+            }
+            #expect(encoded.bytes[25] == 6 && !encoded.streamed)
+            let decoded = try PNGReader.decode(encoded.bytes)
+            #expect(decoded == (try PNGReader.decode(reference.bytes)))
+            #expect(decoded[x, y] == RGBA8(r: 128, g: 128, b: 128, a: 128))
+        }
+    }
+
+    @Test("opaque frames filtered from ARGB give the bytes of the row-by-row filter", arguments: [PNGOptions.Filter.none, .sub, .up])
+    func opaqueFastFilterMatchesReference(filter: PNGOptions.Filter) throws {
+        for (w, h) in [(201.0, 70.0), (5, 4), (1, 3), (6, 2), (7, 9)] {
+            let canvas = try drawing(width: w, height: h)
+            let fast = try canvas.encodePNG(options: PNGOptions(compressionLevel: 6, filter: filter))
+            // The libpng path filters the same rows its own way; zlib differs, the pixels must not.
+            let reference = try canvas.encodePNG(options: PNGOptions(compressionLevel: 6, filter: filter), oneShotLimit: 0)
+            #expect(fast.bytes[25] == 2 && fast.filter == filter)
+            #expect(try PNGReader.decode(fast.bytes) == PNGReader.decode(reference.bytes))
+            #expect(try PNGReader.decode(fast.bytes).maximumDifference(from: canvas.snapshot()) == 0)
         }
     }
 

@@ -200,3 +200,22 @@ final class Failures: @unchecked Sendable {
     func add(_ text: String) { lock.lock(); items.append(text); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+@Suite("Flushing many files")
+struct SyncManyTests {
+    @Test("files are flushed from several threads, each left as written; missing ones and links are skipped")
+    func flushesEveryFile() throws {
+        let folder = ScratchFolder()
+        let names = (0..<40).map { "frame_\($0).png" }
+        for (i, name) in names.enumerated() { folder.write(name, Array(repeating: UInt8(i), count: 1_000 + i)) }
+        symlink(folder.file("frame_0.png"), folder.file("link.png"))
+        OutputFolder.sync(names + ["missing.png", "link.png"], in: folder.path)
+        for (i, name) in names.enumerated() { #expect(folder.bytes(name) == Array(repeating: UInt8(i), count: 1_000 + i)) }
+        #expect(folder.contents() == (names + ["link.png"]).sorted())
+        // One thread, or none to do.
+        FileSystem.syncFiles([folder.file(names[0])], threads: 8)
+        FileSystem.syncFiles([], threads: 8)
+        FileSystem.syncFiles(names.map(folder.file), threads: 1)
+        #expect(folder.bytes(names[3]) == Array(repeating: 3, count: 1_003))
+    }
+}

@@ -135,6 +135,15 @@ struct ModelTests {
             }
             let p = try #require(fast.probabilities), q = try #require(slow.probabilities)
             #expect(zip(p, q).allSatisfy { abs($0 - $1) < 1e-9 })
+            // The scores rank the classes alike, and their softmax is the probabilities.
+            let scores = try net.predictGridScores(parameters: theta, grid: grid, transform: transform)
+            #expect(scores.classIndex == fast.classIndex && scores.scores.count == p.count && scores.classCount == 3)
+            let softmaxMatches = stride(from: 0, to: p.count, by: 3).allSatisfy { start in
+                let s = scores.scores[start..<(start + 3)], top = s.max() ?? 0
+                let e = s.map { exp($0 - top) }, sum = e.reduce(0, +)
+                return zip(e, p[start..<(start + 3)]).allSatisfy { abs($0 / sum - $1) < 1e-9 }
+            }
+            #expect(softmaxMatches)
             // Row 0 is the lowest y.
             let cell = net.probabilities(parameters: theta, point: transform.transform(point: [grid.x(column: 2), grid.y(row: 0)]))
             #expect(abs((p[2 * 3] ) - cell[0]) < 1e-9)

@@ -12,19 +12,25 @@ struct SceneRenderTests {
         return path
     }
 
-    @Test("gd-locus frames: parallel equals serial, and a second render gives the same bytes")
-    func gdLocusDeterministic() throws {
-        let scene = try SceneCatalog.standard.makeScene("gd-locus", arguments: ["--steps", "1000", "--every", "200"],
+    /// Tiled overlays, linear fields, device-resolution regions and the encoder's per-thread
+    /// state must not make a frame depend on which worker drew it, or on what it drew before.
+    @Test("frames: parallel equals serial", arguments: [
+        ("gd-locus", ["--steps", "1000", "--every", "200"]),
+        ("logistic", ["--steps", "30", "--every", "5"]),
+        ("mlp", ["--steps", "30", "--every", "5"]),
+    ])
+    func parallelEqualsSerial(name: String, arguments: [String]) throws {
+        let scene = try SceneCatalog.standard.makeScene(name, arguments: arguments,
                                                         settings: SceneSettings(size: try FrameSize(width: 400, height: 200)))
         let serial = folder("serial"), parallel = folder("parallel")
         defer { try? FileManager.default.removeItem(atPath: serial); try? FileManager.default.removeItem(atPath: parallel) }
         try FrameRenderer(scene: scene, workerCount: 1, progress: .quiet).renderPNGSequence(to: serial)
         try FrameRenderer(scene: scene, workerCount: 2, progress: .quiet).renderPNGSequence(to: parallel)
         for index in 0..<scene.frameCount {
-            let name = FrameManifest.frameFileName(index)
-            let a = FileManager.default.contents(atPath: (serial as NSString).appendingPathComponent(name))
-            let b = FileManager.default.contents(atPath: (parallel as NSString).appendingPathComponent(name))
-            #expect(a != nil && a == b, "\(name) differs")
+            let file = FrameManifest.frameFileName(index)
+            let a = FileManager.default.contents(atPath: (serial as NSString).appendingPathComponent(file))
+            let b = FileManager.default.contents(atPath: (parallel as NSString).appendingPathComponent(file))
+            #expect(a != nil && a == b, "\(name): \(file) differs")
         }
     }
 

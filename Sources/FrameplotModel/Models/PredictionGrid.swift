@@ -68,3 +68,21 @@ public struct GridPrediction: Sendable, Hashable {
     /// All class probabilities per cell (`cell * classCount + k`) when asked for.
     public var probabilities: [Double]?
 }
+
+/// Class scores over a `PredictionGrid` (a model's outputs before the softmax), cell by cell
+/// (row-major, row 0 = lowest y): the ranking of the classes without their probabilities.
+///
+/// ```swift
+/// let s = try network.predictGridScores(parameters: theta, grid: grid)
+/// let score = s.scores[(row * grid.columns + column) * s.classCount + k]
+/// ```
+public struct GridScores: Sendable, Hashable {
+    /// The grid predicted on.
+    public var grid: PredictionGrid
+    /// Number of classes.
+    public var classCount: Int
+    /// Highest-scoring class per cell.
+    public var classIndex: [Int]
+    /// Every class's score per cell (`cell * classCount + k`); larger is more likely.
+    public var scores: [Double]
+}

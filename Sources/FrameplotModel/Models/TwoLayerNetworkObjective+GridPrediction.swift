@@ -15,6 +15,30 @@ extension TwoLayerNetworkObjective {
     /// ```
     public func predictGrid(parameters: [Double], grid: PredictionGrid, transform: Standardizer? = nil,
                             includeProbabilities: Bool = false) throws -> GridPrediction {
+        let out = try gridKernel(parameters: parameters, grid: grid, transform: transform,
+                                 values: includeProbabilities ? .probabilities : .maxProbability)
+        return GridPrediction(grid: grid, classCount: classCount, classIndex: out.classIndex, maxProbability: out.maxProbability,
+                              probabilities: includeProbabilities ? out.values : nil)
+    }
+
+    /// The output layer's scores (logits, before the softmax) over a 2-D grid, with the most
+    /// probable class of every cell: the same ranking as the probabilities, without an `exp`
+    /// per class and cell, for drawing decision regions (any scores, larger is more likely).
+    ///
+    /// ```swift
+    /// let s = try net.predictGridScores(parameters: theta, grid: grid)
+    /// let regions = DecisionGrid(xs: xs, ys: ys, labels: s.classIndex, probabilities: s.scores, classes: s.classCount)
+    /// ```
+    public func predictGridScores(parameters: [Double], grid: PredictionGrid, transform: Standardizer? = nil) throws -> GridScores {
+        let out = try gridKernel(parameters: parameters, grid: grid, transform: transform, values: .scores)
+        return GridScores(grid: grid, classCount: classCount, classIndex: out.classIndex, scores: out.values)
+    }
+
+    /// What the grid kernel writes besides the classes.
+    private enum GridValues { case maxProbability, probabilities, scores }
+
+    private func gridKernel(parameters: [Double], grid: PredictionGrid, transform: Standardizer?,
+                            values: GridValues) throws -> (classIndex: [Int], maxProbability: [Double], values: [Double]) {
         try grid.validate()
         guard featureCount == 2 else {
             throw TrainingError.invalidArgument("grid prediction needs a model with 2 input features, this one has \(featureCount)")
@@ -25,8 +49,9 @@ extension TwoLayerNetworkObjective {
         let m = hiddenUnits, kCount = classCount, columnsCount = grid.columns, cells = grid.columns * grid.rows
         let v0 = firstLayerCount, vStride = m + 1
         var classIndex = [Int](repeating: 0, count: cells)
-        var maxProbability = [Double](repeating: 0, count: cells)
-        var all = [Double](repeating: 0, count: includeProbabilities ? cells * kCount : 0)
+        let softmax = values != .scores
+        var maxProbability = [Double](repeating: 0, count: softmax ? cells : 0)
+        var all = [Double](repeating: 0, count: values == .maxProbability ? 0 : cells * kCount)
         // Grid coordinates in the model's input space: x' = (x − mean)/scale, still evenly spaced.
         let mx = transform?.means.first ?? 0, sx = transform?.scales.first ?? 1
         let my = transform.map { $0.means.count > 1 ? $0.means[1] : 0 } ?? 0
@@ -57,10 +82,10 @@ extension TwoLayerNetworkObjective {
         all.withUnsafeMutableBufferPointer { allBuffer in
             guard let th = thBuffer.baseAddress, let q = tableBuffer.baseAddress, let z = hiddenBuffer.baseAddress,
                   let a = scoreBuffer.baseAddress, let tp = topBuffer.baseAddress, let s = sumBuffer.baseAddress,
-                  let bestIndex = bestBuffer.baseAddress, let outClass = classBuffer.baseAddress,
-                  let outMax = maxBuffer.baseAddress else { return }
-            // An empty array can still hand out a non-nil base address: decide by the flag.
-            let outAll = includeProbabilities ? allBuffer.baseAddress : nil
+                  let bestIndex = bestBuffer.baseAddress, let outClass = classBuffer.baseAddress else { return }
+            // An empty array can still hand out a non-nil base address: decide by the mode.
+            let outMax = softmax ? maxBuffer.baseAddress : nil
+            let outAll = values == .maxProbability ? nil : allBuffer.baseAddress
             // Per hidden unit j: b_j(column) = rowStart_j + step_j · column.
             for j in 0..<m {
                 let step = th[j * 3 + 1] * dx
@@ -115,6 +140,17 @@ extension TwoLayerNetworkObjective {
                         bestIndex[col] = k
                     }
                 }
+                let offset = row * n
+                for col in 0..<n { outClass[offset + col] = bestIndex[col] }
+                guard let outMax else {
+                    // Scores as they are, node by node.
+                    if let outAll {
+                        for col in 0..<n {
+                            for k in 0..<kCount { outAll[(offset + col) * kCount + k] = a[k * n + col] }
+                        }
+                    }
+                    continue
+                }
                 for k in 0..<kCount {
                     let ak = a + k * n
                     for col in 0..<n {
@@ -123,11 +159,7 @@ extension TwoLayerNetworkObjective {
                         s[col] += e
                     }
                 }
-                let offset = row * n
-                for col in 0..<n {
-                    outClass[offset + col] = bestIndex[col]
-                    outMax[offset + col] = 1 / s[col]
-                }
+                for col in 0..<n { outMax[offset + col] = 1 / s[col] }
                 if let outAll {
                     for col in 0..<n {
                         let inv = 1 / s[col]
@@ -136,7 +168,6 @@ extension TwoLayerNetworkObjective {
                 }
             }
         }}}}}}}}}}
-        return GridPrediction(grid: grid, classCount: kCount, classIndex: classIndex, maxProbability: maxProbability,
-                              probabilities: includeProbabilities ? all : nil)
+        return (classIndex, maxProbability, all)
     }
 }

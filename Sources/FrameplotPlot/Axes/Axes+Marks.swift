@@ -174,6 +174,19 @@ extension Axes {
         if showsColorbar || colorbarLabel != nil { colorbar = ColorbarSpec(label: colorbarLabel, scale: scale) }
     }
 
+    /// Adds a colour field of one linear score a·x + b·y + c through `transform` (for example
+    /// a logistic regression's probability), exact at every pixel (see ``LinearFieldMark``).
+    ///
+    /// ```swift
+    /// axes.linearField(a: w[1], b: w[2], c: w[0], norm: ColorNorm(vmin: 0, vmax: 1)) { 1 / (1 + exp(-$0)) }
+    /// ```
+    public mutating func linearField(a: Double, b: Double, c: Double, colormap: Colormap = .viridis, norm: ColorNorm,
+                                     layer: MarkLayer = .static,
+                                     transform: @escaping @Sendable (Double) -> Double = { $0 }) {
+        add(LinearFieldMark(a: a, b: b, c: c, transform: transform, scale: ColorScale(colormap: colormap, norm: norm),
+                            layer: layer))
+    }
+
     /// Adds contour lines of `grid` at `levels` (increasing values).
     ///
     /// ```swift

@@ -14,30 +14,57 @@ extension Contour {
     /// The contour lines at one level.
     public static func lines(in grid: Grid2D, level: Double) -> [Isoline] {
         let nx = grid.width, ny = grid.height
-        guard nx >= 2, ny >= 2, level.isFinite else { return [] }
+        guard nx >= 2, ny >= 2, level.isFinite, grid.values.count >= nx * ny else { return [] }
         let mesh = CellMesh(grid: grid)
+        let xs = grid.xs, ys = grid.ys
         // Crossing points keyed by the mesh edge they lie on; segments join where keys match.
         var points: [Int: Point] = [:]
         var segments: [(Int, Int)] = []
-        for j in 0..<(ny - 1) {
-            for i in 0..<(nx - 1) {
-                // Most cells are not crossed: decide that from the corners before building anything.
-                let (v0, v1, v2, v3) = mesh.corners(i, j)
-                let aboveCount = (v0 >= level ? 1 : 0) + (v1 >= level ? 1 : 0) + (v2 >= level ? 1 : 0) + (v3 >= level ? 1 : 0)
-                if aboveCount == 0 || aboveCount == 4 { continue }
-                guard let cell = mesh.cell(i, j) else { continue }
-                let above = cell.values.map { $0 >= level }
-                for t in 0..<4 {
-                    let a = t, b = (t + 1) % 4, c = 4  // two corners and the centre
-                    var keys: [Int] = []
-                    for (p, q) in [(a, b), (b, c), (c, a)] where above[p] != above[q] {
-                        let key = mesh.edgeKey(cell.vertexIDs[p], cell.vertexIDs[q])
-                        if points[key] == nil {
-                            points[key] = CellMesh.crossing(cell.points[p], cell.values[p], cell.points[q], cell.values[q], level)
-                        }
-                        keys.append(key)
+        grid.values.withUnsafeBufferPointer { v in
+            for j in 0..<(ny - 1) {
+                for i in 0..<(nx - 1) {
+                    // Most cells are not crossed: decide that from the corners before building anything.
+                    let k = j * nx + i
+                    let v0 = v[k], v1 = v[k + 1], v2 = v[k + nx + 1], v3 = v[k + nx]
+                    let aboveCount = (v0 >= level ? 1 : 0) + (v1 >= level ? 1 : 0) + (v2 >= level ? 1 : 0) + (v3 >= level ? 1 : 0)
+                    if aboveCount == 0 || aboveCount == 4 { continue }
+                    guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
+                    // Corners 0…3 counter-clockwise in index space, then the centre (vertex 4)
+                    // with the corners' mean, kept within their range despite rounding.
+                    let lowest = Swift.min(Swift.min(v0, v1), Swift.min(v2, v3))
+                    let highest = Swift.max(Swift.max(v0, v1), Swift.max(v2, v3))
+                    let mean = Swift.min(Swift.max((v0 + v1 + v2 + v3) / 4, lowest), highest)
+                    let centreID = nx * ny + j * (nx - 1) + i
+                    func value(_ n: Int) -> Double {
+                        switch n { case 0: v0; case 1: v1; case 2: v2; case 3: v3; default: mean }
                     }
-                    if keys.count == 2 { segments.append((keys[0], keys[1])) }
+                    func id(_ n: Int) -> Int {
+                        switch n { case 0: k; case 1: k + 1; case 2: k + nx + 1; case 3: k + nx; default: centreID }
+                    }
+                    func point(_ n: Int) -> Point {
+                        switch n {
+                        case 0: Point(x: xs[i], y: ys[j])
+                        case 1: Point(x: xs[i + 1], y: ys[j])
+                        case 2: Point(x: xs[i + 1], y: ys[j + 1])
+                        case 3: Point(x: xs[i], y: ys[j + 1])
+                        default: Point(x: (xs[i] + xs[i + 1]) / 2, y: (ys[j] + ys[j + 1]) / 2)
+                        }
+                    }
+                    for t in 0..<4 {
+                        // The triangle of corners t, t+1 and the centre, edges in a fixed order.
+                        let a = t, b = (t + 1) % 4, c = 4
+                        var first = -1, second = -1
+                        for edge in 0..<3 {
+                            let (p, q) = edge == 0 ? (a, b) : edge == 1 ? (b, c) : (c, a)
+                            guard (value(p) >= level) != (value(q) >= level) else { continue }
+                            let key = mesh.edgeKey(id(p), id(q))
+                            if points[key] == nil {
+                                points[key] = CellMesh.crossing(point(p), value(p), point(q), value(q), level)
+                            }
+                            if first < 0 { first = key } else { second = key }
+                        }
+                        if second >= 0 { segments.append((first, second)) }
+                    }
                 }
             }
         }
@@ -47,10 +74,16 @@ extension Contour {
     /// Joins segments sharing edge keys into polylines: open chains first (from their
     /// free ends), then loops.
     static func join(_ segments: [(Int, Int)], points: [Int: Point], level: Double) -> [Isoline] {
-        var byKey: [Int: [Int]] = [:]
+        // A crossing point lies on one mesh edge, shared by at most two triangles, each with at
+        // most one segment: so at most two segments per key (-1: none).
+        var byKey: [Int: (Int, Int)] = [:]
+        byKey.reserveCapacity(points.count)
+        func link(_ key: Int, _ s: Int) {
+            if let pair = byKey[key] { byKey[key] = (pair.0, pair.1 < 0 ? s : pair.1) } else { byKey[key] = (s, -1) }
+        }
         for (s, (a, b)) in segments.enumerated() {
-            byKey[a, default: []].append(s)
-            byKey[b, default: []].append(s)
+            link(a, s)
+            link(b, s)
         }
         var used = [Bool](repeating: false, count: segments.count)
         var result: [Isoline] = []
@@ -64,13 +97,20 @@ extension Contour {
                 key = a == key ? b : a
                 if key == start { return (keys, true) }
                 keys.append(key)
-                guard let next = byKey[key]?.first(where: { !used[$0] }) else { return (keys, false) }
-                s = next
+                guard let pair = byKey[key] else { return (keys, false) }
+                if pair.0 >= 0 && !used[pair.0] {
+                    s = pair.0
+                } else if pair.1 >= 0 && !used[pair.1] {
+                    s = pair.1
+                } else {
+                    return (keys, false)
+                }
             }
         }
 
         func emit(_ keys: [Int], closed: Bool) {
             var pts: [Point] = []
+            pts.reserveCapacity(keys.count)
             for k in keys {
                 guard let p = points[k] else { continue }
                 if let last = pts.last, last == p { continue }  // zero-length steps at exact-level vertices
@@ -81,9 +121,9 @@ extension Contour {
         }
 
         // Sort keys so the output order does not depend on dictionary hashing (determinism).
-        let ends = byKey.filter { $0.value.count == 1 }.keys.sorted()
+        let ends = byKey.compactMap { $0.value.1 < 0 ? $0.key : nil }.sorted()
         for key in ends {
-            guard let s = byKey[key]?.first, !used[s] else { continue }
+            guard let s = byKey[key]?.0, !used[s] else { continue }
             let chain = walk(from: key, segment: s)
             emit(chain.keys, closed: false)
         }

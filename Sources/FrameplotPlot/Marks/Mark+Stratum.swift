@@ -8,6 +8,10 @@ extension DecisionRegionsMark {
     public var stratum: MarkStratum { .regions }
 }
 
+extension LinearFieldMark {
+    public var stratum: MarkStratum { .regions }
+}
+
 extension ContourMark {
     /// Filled bands are regions; contour lines are lines.
     public var stratum: MarkStratum { filled ? .regions : .lines }

@@ -113,7 +113,6 @@ public enum LogisticScene: SceneDefinition {
     }
 
     static func scene(run: RecordedRun, panel: ClassifierPanel, settings: SceneSettings) throws -> FigureAnimation {
-        let (xRange, yRange) = (panel.xRange, panel.yRange)
         var figure = SceneFigure.figure(settings, defaultSize: defaultSize, columns: 2)
         let classColors = [figure.theme.palette.color(0), figure.theme.palette.color(1)]
         // The points are static marks; the plot layer stacks them above each frame's background and line.
@@ -129,14 +128,12 @@ public enum LogisticScene: SceneDefinition {
         let background = Colormap(name: "logistic-probability", interpolating: [
             classColors[0].mixed(with: figure.theme.colors.axesFace, 0.6), figure.theme.colors.axesFace,
             classColors[1].mixed(with: figure.theme.colors.axesFace, 0.6)])
-        let gridSize = 160
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let w = frame.step.parameters
-            let probability = Grid2D(x: xRange, y: yRange, nx: gridSize, ny: gridSize) { a, b in
-                1 / (1 + Foundation.exp(-(w[0] + w[1] * a + w[2] * b)))
+            // p = σ(w0 + w1·x + w2·y) at every pixel, from one lookup table of the score.
+            figure[0, 0].linearField(a: w[1], b: w[2], c: w[0], colormap: background, norm: ColorNorm(vmin: 0, vmax: 1)) { s in
+                1 / (1 + Foundation.exp(-s))
             }
-            figure[0, 0].heatmap(probability, colormap: background, norm: ColorNorm(vmin: 0, vmax: 1),
-                                 interpolation: .bilinear)
             figure[0, 0].straightLine(a: w[1], b: w[2], c: w[0], color: .ink, width: 1.5)
             let past = frame.past
             figure[0, 1].line(xs: frame.pastStepPositions, ys: past.map(\.loss), color: classColors[0],

@@ -148,12 +148,12 @@ public enum MLPScene: SceneDefinition {
         let xs = (0..<grid.columns).map { grid.x(column: $0) }, ys = (0..<grid.rows).map { grid.y(row: $0) }
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let theta = frame.step.parameters
-            if let prediction = try? objective.predictGrid(parameters: theta, grid: grid, includeProbabilities: true),
-               let probabilities = prediction.probabilities {
-                let k = prediction.classCount
-                let scores = (0..<(grid.columns * grid.rows)).map { Array(probabilities[($0 * k)..<($0 * k + k)]) }
-                figure[0, 0].decisionRegions(.grid(DecisionGrid(xs: xs, ys: ys, labels: prediction.classIndex, scores: scores)),
-                                             classes: classCount, colors: colors, alpha: 0.3)
+            // Logits rank the classes as the probabilities do (no exp per class and cell), and
+            // vary more evenly between nodes, so the boundaries between them fall as exactly.
+            if let prediction = try? objective.predictGridScores(parameters: theta, grid: grid) {
+                let regions = DecisionGrid(xs: xs, ys: ys, labels: prediction.classIndex, probabilities: prediction.scores,
+                                           classes: prediction.classCount)
+                figure[0, 0].decisionRegions(.grid(regions), classes: classCount, colors: colors, alpha: 0.3)
             }
             let past = frame.past
             let steps = frame.pastStepPositions

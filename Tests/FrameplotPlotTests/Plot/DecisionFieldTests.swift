@@ -14,7 +14,7 @@ import Testing
         let scores = (0..<400).map { _ in (0..<classes).map { _ in (next() * 10).rounded() / 10 } }
         let labels = scores.map { DecisionRegionsMark.argmax($0) }
         let sampled = DecisionRegionsMark.Sampled(xs: Array(repeating: 0, count: 20), ys: Array(repeating: 0, count: 20),
-                                                  labels: labels, scores: scores)
+                                                  labels: labels, scores: scores.flatMap { $0 }, scoreCount: classes)
         let ranking = DecisionRegionsMark.ranking(sampled)
         for k in 0..<classes {
             let field = DecisionRegionsMark.field(sampled, klass: k, ranking: ranking)
