@@ -15,8 +15,7 @@ struct CLIDataPolicyTests {
                       ["r.csv:3", "logarithmic y axis"])
         #expect(!box.exists("o.png"))
         try box.write("p.csv", "x,y,c\n1,2,a\n10,3,b\n2,1,a\n30,4,b\n0.5,2,a\n")
-        let fine = try box.run("regions", "p.csv", "--x", "x", "--y", "y", "--label", "c", "--log-x", "--steps", "50", "--size", "200x150", "-o", "o.png")
-        #expect(fine.status == 0, "\(fine.stderr)")
+        expectSuccess(try box.run("regions", "p.csv", "--x", "x", "--y", "y", "--label", "c", "--log-x", "--steps", "50", "--size", "200x150", "-o", "o.png"))
     }
 
     @Test func emptyCellsAreDroppedOnlyWhenAskedAndTheErrorSaysHow() throws {
@@ -25,9 +24,7 @@ struct CLIDataPolicyTests {
         try box.write("e.csv", "x,y\n1,2\n2,\n3,4\n")
         expectFailure(try box.run("scatter", "e.csv", "--x", "x", "--y", "y", "-o", "o.png"), status: 1,
                       ["e.csv:3:2", "empty cell in column \"y\"", "--drop-invalid"])
-        let dropped = try box.run("scatter", "e.csv", "--x", "x", "--y", "y", "--drop-invalid", "--size", "200x150", "-o", "o.png")
-        #expect(dropped.status == 0, "\(dropped.stderr)")
-        #expect(dropped.stdout.contains("2 points"), "\(dropped.stdout)")
+        expectSuccess(try box.run("scatter", "e.csv", "--x", "x", "--y", "y", "--drop-invalid", "--size", "200x150", "-o", "o.png"), ["2 points"])
     }
 
     @Test func classLabelsThatAreNotLabelsAreRefusedOrDropped() throws {
@@ -41,17 +38,13 @@ struct CLIDataPolicyTests {
                       ["empty.csv:3:3", "empty cell in column \"c\"", "--drop-invalid"])
         #expect(!box.exists("o.png"))
         // Dropped with --drop-invalid; "1" and "1.0" are one class.
-        let scatter = try box.run("scatter", "nan.csv", "--x", "x", "--y", "y", "--by", "c", "--drop-invalid", "--size", "200x150", "-o", "o.png")
-        #expect(scatter.status == 0, "\(scatter.stderr)")
-        #expect(scatter.stdout.contains("4 points"), "\(scatter.stdout)")
+        expectSuccess(try box.run("scatter", "nan.csv", "--x", "x", "--y", "y", "--by", "c", "--drop-invalid", "--size", "200x150", "-o", "o.png"), ["4 points"])
         let table = try DataLoading.table(box.path("nan.csv"), options: try PlotOptions.parse(["-o", "o.png"]).checked(), columns: ["x", "y", "c"])
         let data = try DataLoading.numbers(table, columns: ["x", "y"], dropInvalid: true, labels: "c")
         #expect(data.rows == [0, 1, 2, 4])
         let classes = try DataLoading.classes(table, column: "c", rows: data.rows, option: "--by")
         #expect(classes.names == ["0", "1"] && classes.indexes == [1, 1, 0, 0])
-        let regions = try box.run("regions", "empty.csv", "--x", "x", "--y", "y", "--label", "c", "--drop-invalid", "--steps", "20", "--size", "200x150", "-o", "r.png")
-        #expect(regions.status == 0, "\(regions.stderr)")
-        #expect(regions.stdout.contains("2 classes, 3 points"), "\(regions.stdout)")
+        expectSuccess(try box.run("regions", "empty.csv", "--x", "x", "--y", "y", "--label", "c", "--drop-invalid", "--steps", "20", "--size", "200x150", "-o", "r.png"), ["2 classes, 3 points"])
     }
 
     @Test func limitsThatLeaveNoDataInViewAreAnErrorNamingTheOption() throws {
@@ -66,8 +59,7 @@ struct CLIDataPolicyTests {
                       ["--xlim -5,0"])
         #expect(!box.exists("o.png"))
         // A range between two points of a line still shows the line crossing it.
-        let between = try box.run("line", "d.csv", "--x", "x", "--y", "y", "--xlim", "1.2,1.8", "--size", "200x150", "-o", "o.png")
-        #expect(between.status == 0, "\(between.stderr)")
+        expectSuccess(try box.run("line", "d.csv", "--x", "x", "--y", "y", "--xlim", "1.2,1.8", "--size", "200x150", "-o", "o.png"))
     }
 
     @Test func polynomialEquationsKeepEveryTermAndReadWell() throws {
@@ -81,5 +73,11 @@ struct CLIDataPolicyTests {
         #expect(small.equation == "y = 2.5×10⁻⁵ x³ + 2x² − 3x + 1", "\(small.equation)")
         #expect(PolynomialFit.coefficientText(150_000) == "1.5×10⁵")
         #expect(PolynomialFit.coefficientText(0.5) == "0.5")
+    }
+
+    /// Expects exit 0 and each of `words` in the summary on stdout.
+    func expectSuccess(_ result: CLIResult, _ words: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+        for word in words { #expect(result.stdout.contains(word), "\(result.stdout)", sourceLocation: sourceLocation) }
     }
 }

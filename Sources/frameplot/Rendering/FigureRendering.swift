@@ -100,27 +100,27 @@ enum FigureRendering {
     /// // "--smooth 0.6 reaches over at most a quarter of a series: eval_loss (4 points) is not smoothed"
     /// ```
     static func smoothingNote(_ series: [Series], _ spec: SmoothingSpec?) -> String? {
-        var parts: [String] = []
+        // The option as given, and what a series of n points gets instead (nil: all of it).
         let option: String
+        let reduced: (Int) -> String?
         switch spec {
         case nil:
             return nil
         case .exponential(let requested):
             option = "--smooth \(smoothingWeight(requested))"
-            for line in series {
-                let weight = Smoothing.exponentialWeight(requested: requested, count: line.ys.count)
-                guard weight < requested else { continue }
-                parts.append(weight > 0 ? "\(line.label) (\(Report.count(line.ys.count, "point"))) uses \(smoothingWeight(weight))"
-                                        : "\(line.label) (\(Report.count(line.ys.count, "point"))) is not smoothed")
+            reduced = { n in
+                let weight = Smoothing.exponentialWeight(requested: requested, count: n)
+                return weight >= requested ? nil : weight > 0 ? "uses \(smoothingWeight(weight))" : "is not smoothed"
             }
         case .trailing(let requested):
             option = "--smooth-window \(requested)"
-            for line in series {
-                let window = Smoothing.trailingWindow(requested: requested, count: line.ys.count)
-                guard window < requested else { continue }
-                parts.append(window > 1 ? "\(line.label) (\(Report.count(line.ys.count, "point"))) uses \(window)"
-                                        : "\(line.label) (\(Report.count(line.ys.count, "point"))) is not smoothed")
+            reduced = { n in
+                let window = Smoothing.trailingWindow(requested: requested, count: n)
+                return window >= requested ? nil : window > 1 ? "uses \(window)" : "is not smoothed"
             }
+        }
+        let parts = series.compactMap { line in
+            reduced(line.ys.count).map { "\(line.label) (\(Report.count(line.ys.count, "point"))) \($0)" }
         }
         guard !parts.isEmpty else { return nil }
         let shown = parts.prefix(4).joined(separator: ", ") + (parts.count > 4 ? ", …" : "")
