@@ -70,6 +70,23 @@ struct CLIContrastTests {
         }
     }
 
+    /// Twelve classes: twelve different colours, each at 3:1 in every theme.
+    @Test func moreClassesThanThePaletteKeepContrastAndStayDistinct() throws {
+        let sandbox = try CLISandbox()
+        defer { sandbox.remove() }
+        var text = "x,y,kind\n"
+        for k in 0..<12 { for i in 0..<4 { text += "\(i + k * 5),\(k * 2 + i % 2),c\(k)\n" } }
+        try sandbox.write("many.csv", text)
+        for theme in ["default", "slides", "dark"] {
+            let figure = try #require(try figures(["scatter", sandbox.path("many.csv"), "--x", "x", "--y", "y", "--by", "kind",
+                                                   "--theme", theme, "--quiet", "-o", sandbox.path("m.png")]).first)
+            let colors = (0..<12).map { figure.theme.palette.color($0) }
+            #expect(Set(colors).count == 12, "--theme \(theme)")
+            let audit = try ContrastAudit(figure: figure)
+            #expect(audit.failures.isEmpty, "--theme \(theme): \(audit.failures)")
+        }
+    }
+
     /// Issue 14's case: the fitted line over class-coloured points, alone, in every theme.
     @Test func fittedLineOverClassesStandsOut() throws {
         let sandbox = try CLISandbox()

@@ -17,11 +17,14 @@ public struct AxisSpec: Sendable, Hashable {
     public var margin: Double
     /// Whether tick marks and tick labels are drawn.
     public var showsTicks: Bool
+    /// Whether the values are whole numbers (steps, epochs, counts): ticks then fall on
+    /// whole numbers only, never 0.5 apart (matplotlib's `MaxNLocator(integer=True)`).
+    public var integerTicks: Bool
 
     public init(label: String? = nil, scale: ScaleKind = .linear, limits: AxisLimits? = nil,
-                margin: Double = 0.05, showsTicks: Bool = true) {
+                margin: Double = 0.05, showsTicks: Bool = true, integerTicks: Bool = false) {
         self.label = label; self.scale = scale; self.limits = limits
-        self.margin = margin; self.showsTicks = showsTicks
+        self.margin = margin; self.showsTicks = showsTicks; self.integerTicks = integerTicks
     }
 }
 
