@@ -87,6 +87,21 @@ struct CLIContrastTests {
         }
     }
 
+    /// A decision-region figure full of points: the class legend (titled by the label column)
+    /// goes beside the plot rather than over them.
+    @Test func regionsLegendCoversNoPoint() throws {
+        let sandbox = try CLISandbox()
+        defer { sandbox.remove() }
+        var text = "長さ,幅,種類\n"
+        for i in 0...24 { for j in 0...24 { text += "\(i),\(j),\(i + j < 24 ? "a" : "b")\n" } }
+        try sandbox.write("filled.csv", text)
+        let figure = try #require(try figures(["regions", sandbox.path("filled.csv"), "--x", "長さ", "--y", "幅", "--label", "種類",
+                                               "--quiet", "-o", sandbox.path("r.png")]).first)
+        let legend = try #require(figure.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].legend)
+        #expect(legend.placement == .outsideRight)
+        #expect(legend.title?.text == "種類" && legend.rows.map(\.label.text) == ["a", "b"])
+    }
+
     /// Issue 14's case: the fitted line over class-coloured points, alone, in every theme.
     @Test func fittedLineOverClassesStandsOut() throws {
         let sandbox = try CLISandbox()

@@ -157,6 +157,8 @@ enum FigureRendering {
         axes.scatter(xs: problem.xs, ys: problem.ys,
                      coloring: .classes(problem.labels, labels: problem.classNames), edgeColor: figure.theme.colors.axesFace)
         axes.legendTitle = request.labelName.map(MathText.escaped)
+        // A decision-region panel is full of points: the legend never sits on one.
+        axes.legendPlacement = .bestOrOutside
         figure.axes = axes
         try save(figure, options: options)
     }
