@@ -72,7 +72,10 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case EDQUOT: return .quotaExceeded
         case EACCES, EPERM: return .permissionDenied(folder: folder)
         case EROFS: return .readOnlyFileSystem
-        case ENOENT: return .missingFolder(folder)
+        case ENOENT:
+            // The folder exists (/proc, a vanished mount): the file system refuses new files.
+            guard FileKind.at(folder) == .folder else { return .missingFolder(folder) }
+            return .other("its folder exists, but its file system does not allow creating files there (no such file or directory)")
         case ENOTDIR: return .notAFolder(folder)
         case EISDIR: return .notARegularFile(kind: "a folder")
         case ENAMETOOLONG: return .nameTooLong

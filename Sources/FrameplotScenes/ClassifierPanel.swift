@@ -38,7 +38,9 @@ struct ClassifierPanel: Sendable {
         axes.y = AxisSpec(label: points.yTitle, limits: AxisLimits(lower: yRange.lowerBound, upper: yRange.upperBound), margin: 0)
         axes.aspect = points.isBuiltIn ? .equal : .auto
         axes.showsGrid = false
-        axes.legendPlacement = points.isBuiltIn ? .upperLeft : .best
+        // Never over a point: inside where a position is free, else beside the panel.
+        axes.legendPlacement = .bestOrOutside
+        axes.legendTitle = points.legendTitle
         // Many points get smaller markers, so the classes stay visible rather than a blot.
         let count = points.dataset.count
         let size = count > 2_000 ? 3.0 : count > 500 ? 4.5 : 6

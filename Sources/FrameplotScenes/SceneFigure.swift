@@ -25,6 +25,16 @@ enum SceneFigure {
                             tween: settings.tween, frame: frame)
     }
 
+    /// The line a scene fits, y = slope·x + intercept, drawn per frame above the points
+    /// (`.fits`) with a halo in the panel's colour, so that it stays visible through a dense
+    /// cloud of points of any colour.
+    static func fitLine(_ axes: inout Axes, slope: Double, intercept: Double, color: MarkColor, width: Double, theme: Theme) {
+        // The halo is a separator, not a mark to see: deemphasized, so contrast audits pass it by.
+        axes.straightLine(slope: slope, intercept: intercept, color: .deemphasized(theme.colors.axesFace.withAlpha(0.8)),
+                          width: width + 3, stratum: .fits)
+        axes.straightLine(slope: slope, intercept: intercept, color: color, width: width, stratum: .fits)
+    }
+
     /// A parameter or loss for a caption: `%.5f` (the textbook's form) for ordinary sizes,
     /// scientific notation for very large or very small ones, so user data never shows "0.00000".
     static func number(_ value: Double, decimals: Int = 5) -> String {

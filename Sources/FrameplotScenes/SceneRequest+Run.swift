@@ -1,25 +1,36 @@
+import Foundation
 import FrameplotAnimation
 import FrameplotModel
 
 extension SceneRequest {
-    /// The run a scene draws: the history's columns when one is given (a history drawn over the
-    /// built-in data must have been recorded on it, see ``BuiltInHistoryCheck``), else a fresh
+    /// The run a scene draws: the history's columns when one is given (it must have been
+    /// recorded on what the scene draws it over, see ``HistoryLossCheck``), else a fresh
     /// training run.
     ///
-    /// - Parameters:
-    ///   - builtInLoss: the built-in data's loss at given parameters, or nil when the user gave
-    ///     their own data (then the history is drawn over it as it is).
-    ///   - recordedOn: what `builtInLoss` is the loss on, for the message (the scene's built-in data by default).
-    ///   - needs: what to give instead, for the message when the history is not of it.
-    func run(parameters: [String], metrics: [String] = [], scene: String, recordedOn: String? = nil, needs: String,
-             builtInLoss: (([Double]) -> Double)?, train: () throws -> RecordedRun) throws -> RecordedRun {
+    /// - Parameter target: the data or function the scene draws, with its loss.
+    func run(parameters: [String], metrics: [String] = [], scene: String, checkedOn target: HistoryLossCheck.Target,
+             train: () throws -> RecordedRun) throws -> RecordedRun {
         guard let history else { return try train() }
         let run = try history.run(parameters: parameters, metrics: metrics, scene: scene)
-        if let builtInLoss {
-            try BuiltInHistoryCheck.require(run, source: history.source, recordedOn: recordedOn ?? "\(scene)'s built-in data",
-                                            needs: needs, loss: builtInLoss)
-        }
+        try HistoryLossCheck.require(run, source: history.source, on: target)
         return run
+    }
+}
+
+extension HistoryLossCheck.Target {
+    /// The scene's data: the built-in set, or the user's `--data` file and columns.
+    ///
+    /// - Parameter needs: the options that select the built-in data's alternative, for the message.
+    static func data(_ selection: DataSelection, scene: String, needs: String,
+                     loss: @escaping ([Double]) -> Double) -> HistoryLossCheck.Target {
+        guard let file = selection.file else {
+            return .init(name: "\(scene)'s built-in data", needs: needs, kind: .builtIn, loss: loss)
+        }
+        var columns = [("x", selection.x), ("y", selection.y), ("label", selection.label)]
+            .compactMap { name, column in column.map { "--\(name) \($0)" } }.joined(separator: " ")
+        if !columns.isEmpty { columns = " (\(columns))" }
+        return .init(name: "\(SceneText.clipped(URL(fileURLWithPath: file).lastPathComponent))\(columns)", needs: "--data, --x, --y" + (selection.label == nil ? "" : ", --label"),
+                     kind: .given, loss: loss)
     }
 }
 

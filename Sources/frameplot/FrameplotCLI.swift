@@ -26,7 +26,12 @@ struct FrameplotCLI: ParsableCommand {
     static func main(_ arguments: [String]) -> Never {
         var status = ExitStatus.success
         do {
-            var command = try parseAsRoot(OptionalValueOptions.expand(arguments))
+            let expanded = OptionalValueOptions.expand(arguments)
+            var command = try parseAsRoot(expanded)
+            let commandType = type(of: command)
+            if commandType != FrameplotCLI.self, let name = expanded.firstIndex(of: commandType._commandName) {
+                try RepeatedOptions.check(Array(expanded[(name + 1)...]), command: commandType)
+            }
             try command.run()
         } catch {
             status = report(error, arguments: arguments)

@@ -50,6 +50,58 @@ struct CLIContrastTests {
         }
     }
 
+    /// The smoothed line over its own faint raw series: a halo in the panel's colour parts
+    /// them, so the line stands out in the dark theme too (same hue as its band).
+    @Test func smoothedLineHasAHaloOverItsRawBand() throws {
+        let sandbox = try CLISandbox()
+        defer { sandbox.remove() }
+        try sandbox.write("log.csv", Fixtures.log)
+        let arguments = Self.commands[5].1.map { $0.hasSuffix(".csv") ? sandbox.path($0) : $0 }
+        let figure = try #require(try figures(arguments + ["--theme", "dark", "--quiet", "-o", sandbox.path("s.png")]).first)
+        let lines = figure.axes.marks.compactMap { $0 as? LineMark }
+        let smoothed = lines.indices.filter { lines[$0].label?.contains("smoothed") ?? false }
+        #expect(smoothed.count == 2)
+        for i in smoothed {
+            let halo = lines[i - 1]
+            #expect(halo.ys == lines[i].ys && halo.emphasis == .deemphasized)
+            #expect((halo.width ?? 0) >= (lines[i].width ?? 0) + 2)
+            let raw = lines[i - 2]
+            #expect(raw.ys != lines[i].ys && raw.emphasis == .deemphasized, "the raw series first, then the halo")
+        }
+    }
+
+    /// Twelve classes: twelve different colours, each at 3:1 in every theme.
+    @Test func moreClassesThanThePaletteKeepContrastAndStayDistinct() throws {
+        let sandbox = try CLISandbox()
+        defer { sandbox.remove() }
+        var text = "x,y,kind\n"
+        for k in 0..<12 { for i in 0..<4 { text += "\(i + k * 5),\(k * 2 + i % 2),c\(k)\n" } }
+        try sandbox.write("many.csv", text)
+        for theme in ["default", "slides", "dark"] {
+            let figure = try #require(try figures(["scatter", sandbox.path("many.csv"), "--x", "x", "--y", "y", "--by", "kind",
+                                                   "--theme", theme, "--quiet", "-o", sandbox.path("m.png")]).first)
+            let colors = (0..<12).map { figure.theme.palette.color($0) }
+            #expect(Set(colors).count == 12, "--theme \(theme)")
+            let audit = try ContrastAudit(figure: figure)
+            #expect(audit.failures.isEmpty, "--theme \(theme): \(audit.failures)")
+        }
+    }
+
+    /// A decision-region figure full of points: the class legend (titled by the label column)
+    /// goes beside the plot rather than over them.
+    @Test func regionsLegendCoversNoPoint() throws {
+        let sandbox = try CLISandbox()
+        defer { sandbox.remove() }
+        var text = "長さ,幅,種類\n"
+        for i in 0...24 { for j in 0...24 { text += "\(i),\(j),\(i + j < 24 ? "a" : "b")\n" } }
+        try sandbox.write("filled.csv", text)
+        let figure = try #require(try figures(["regions", sandbox.path("filled.csv"), "--x", "長さ", "--y", "幅", "--label", "種類",
+                                               "--quiet", "-o", sandbox.path("r.png")]).first)
+        let legend = try #require(figure.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].legend)
+        #expect(legend.placement == .outsideRight)
+        #expect(legend.title?.text == "種類" && legend.rows.map(\.label.text) == ["a", "b"])
+    }
+
     /// Issue 14's case: the fitted line over class-coloured points, alone, in every theme.
     @Test func fittedLineOverClassesStandsOut() throws {
         let sandbox = try CLISandbox()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FrameplotPlot
 @testable import frameplot
 
 /// The readers' cases of issues 10 and 14, run as a user would.
@@ -127,7 +128,7 @@ struct CLIReaderTests {
         """)
         let json = try box.run("curve", "trainer.jsonl", "--smooth", "--size", "320x240", "-o", "j.png")
         #expect(json.status == 0, "\(json.stderr)")
-        #expect(json.stdout.contains("loss (3 points, last 1), eval_loss (1 points, last 1.7)"), "\(json.stdout)")
+        #expect(json.stdout.contains("loss (3 points, last 1), eval_loss (1 point, last 1.7)"), "\(json.stdout)")
     }
 
     @Test func smoothingOptions() throws {
@@ -147,19 +148,42 @@ struct CLIReaderTests {
     }
 
     @Test func shortSeriesAreNeverFlattenedBySmoothing() {
+        // Issue 14: a 4-point eval_loss ending at 0.22 must not be drawn ending at 0.4 or 0.58.
         let eval = Series(name: "eval_loss", xName: "step", xs: [100, 200, 300, 400], ys: [1.0, 0.6, 0.35, 0.22])
         #expect(FigureRendering.smoothed(eval, .trailing(window: 10)) == nil)
-        // --smooth is exactly TensorBoard's debiased EMA, short series included (the raw
-        // series is drawn under it): (0.4·0.22 + 0.24·0.35 + 0.144·0.6 + 0.0864·1) / (1 − 0.6⁴).
-        let ema = FigureRendering.smoothed(eval, .exponential(weight: 0.6))?.values.last ?? 0
-        #expect(abs(ema - (0.4 * 0.22 + 0.24 * 0.35 + 0.144 * 0.6 + 0.0864 * 1) / (1 - 0.1296)) < 1e-12)
+        #expect(FigureRendering.smoothed(eval, .exponential(weight: 0.6)) == nil)
+        #expect(FigureRendering.smoothingNote([eval], .exponential(weight: 0.6))
+            == "--smooth 0.6 reaches over at most a quarter of a series: eval_loss (4 points) is not smoothed")
+        // 12 points: the span 1/(1 − w) is cut to 3 points, w = 2/3, and the legend says so.
+        let twelve = Series(name: "val_loss", xName: "step", xs: (0..<12).map(Double.init), ys: (0..<12).map { 1 / Double($0 + 1) })
+        let capped = FigureRendering.smoothed(twelve, .exponential(weight: 0.9))
+        #expect(capped?.how == "smoothed 0.667")
+        #expect(abs((capped?.values.last ?? 0) - Smoothing.exponentialMovingAverage(twelve.ys, weight: 2.0 / 3).last!) < 1e-15)
+        #expect(FigureRendering.smoothingNote([twelve], .exponential(weight: 0.9))?.contains("val_loss (12 points) uses 0.667") == true)
         let long = Series(name: "loss", xName: "step", xs: (0..<40).map(Double.init), ys: (0..<40).map { 1 / Double($0 + 1) })
         let smoothed = FigureRendering.smoothed(long, .trailing(window: 10))
         #expect(smoothed?.how == "mean of last 10")
         let last = smoothed?.values.last ?? 0
         #expect(abs(last - (30..<40).map { 1 / Double($0 + 1) }.reduce(0, +) / 10) < 1e-12)
         #expect(FigureRendering.smoothed(long, .exponential(weight: 0.6))?.how == "smoothed 0.6")
-        #expect(FigureRendering.smoothed(long, .exponential(weight: 0.95))?.how == "smoothed 0.95")
+        #expect(FigureRendering.smoothingNote([long], .exponential(weight: 0.6)) == nil)
+        #expect(FigureRendering.smoothed(long, .exponential(weight: 0.95))?.how == "smoothed 0.9")
+    }
+
+    @Test func cappedSmoothingIsNamedOnceOnStderr() throws {
+        let box = try CLISandbox()
+        defer { box.remove() }
+        try box.write("eval.csv", "step,eval_loss\n100,1.0\n200,0.6\n300,0.35\n400,0.22\n")
+        let result = try box.run("curve", "eval.csv", "--smooth", "--size", "240x180", "-o", "e.png")
+        #expect(result.status == 0, "\(result.stderr)")
+        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("frameplot: note: ") }
+        #expect(notes == ["frameplot: note: --smooth 0.6 reaches over at most a quarter of a series: eval_loss (4 points) is not smoothed"], "\(result.stderr)")
+        // A long log is smoothed with exactly the weight asked, and no note.
+        var text = "step,loss\n"
+        for step in 0..<400 { text += "\(step),\(1.0 / Double(step + 1))\n" }
+        try box.write("long.csv", text)
+        let long = try box.run("curve", "long.csv", "--smooth", "0.9", "--size", "240x180", "-o", "l.png")
+        #expect(long.status == 0 && !long.stderr.contains("note"), "\(long.stderr)")
     }
 
     @Test func numericClassesAreSortedInTheLegend() throws {

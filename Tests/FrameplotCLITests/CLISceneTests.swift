@@ -16,7 +16,7 @@ struct CLISceneTests {
         #expect(pngCount(box, "frames") == 5)
         #expect(OutputFormat.pngSize(box.bytes("frames/frame_00000.png"))?.width == 160)
         let log = String(decoding: box.bytes("h.csv"), as: UTF8.self)
-        #expect(log.hasPrefix("step,loss,x"))
+        #expect(log.hasPrefix("step,epoch,loss,x"))
         #expect(log.split(separator: "\n").count == 6)
 
         let again = try box.run("render", "h.csv", "--scene", "gd1d", "--size", "200x200", "--quiet", "-o", "again")
@@ -101,7 +101,7 @@ struct CLISceneTests {
                                  "--every", "20", "--size", "320x240", "--log", "run.csv", "--quiet", "-o", "frames")
         #expect(result.status == 0, "\(result.stderr)")
         let lines = String(decoding: box.bytes("run.csv"), as: UTF8.self).split(separator: "\n")
-        #expect(lines.first == "step,loss,w0,w1,w2,accuracy")
+        #expect(lines.first == "step,epoch,loss,w0,w1,w2,accuracy")
         #expect(lines.last?.split(separator: ",").last == "1", "final accuracy: \(lines.last ?? "")")
         #expect(pngCount(box, "frames") == 200)
 

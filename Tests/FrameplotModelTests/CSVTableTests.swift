@@ -79,6 +79,21 @@ struct CSVTableTests {
         }
     }
 
+    @Test func aNameTwoColumnsShareIsAnErrorNamingBoth() throws {
+        let fixture = try CSVFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write("d.csv", ",loss,acc,loss,Loss\n0,1,2,3,4\n")
+        let table = try CSVTable(contentsOf: path)
+        #expect(throws: CSVError.ambiguousColumn(file: path, name: "loss", positions: [2, 4])) { try table.column(named: "loss") }
+        #expect(throws: CSVError.ambiguousColumn(file: path, name: "LOSS", positions: [2, 4, 5])) { try table.column(named: "LOSS") }
+        #expect(try table.column(named: "Loss") == 4)
+        #expect(try table.column(named: "4") == 3)
+        #expect(table.columns(namedExactly: "loss") == [1, 3])
+        #expect(table.isUnnamed(0) && !table.isUnnamed(1))
+        let message = CSVError.ambiguousColumn(file: "d.csv", name: "loss", positions: [2, 4]).description
+        #expect(message == "d.csv: 2 columns are named \"loss\" (columns 2 and 4); choose one by its number, e.g. 2 (numbers start at 1)")
+    }
+
     @Test func chunkBoundariesDoNotMatter() throws {
         let fixture = try CSVFixture()
         defer { fixture.remove() }

@@ -191,6 +191,6 @@ struct ValidationTests {
         // Initial validation loss of an all-zero softmax model is log 3.
         #expect(abs((history.steps[0].metrics["validation loss"] ?? 0) - log(3)) < 1e-12)
         let csv = history.csvText()
-        #expect(csv.hasPrefix("step,loss,w0_0,w0_1,w0_2,w1_0,w1_1,w1_2,w2_0,w2_1,w2_2,accuracy,validation loss,validation accuracy\n"))
+        #expect(csv.hasPrefix("step,epoch,loss,w0_0,w0_1,w0_2,w1_0,w1_1,w1_2,w2_0,w2_1,w2_2,accuracy,validation loss,validation accuracy\n"))
     }
 }

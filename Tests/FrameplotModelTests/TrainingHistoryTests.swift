@@ -29,9 +29,21 @@ struct TrainingHistoryTests {
     @Test func csvHasTheContractHeaderAndEmptyCellsForMissingMetrics() {
         let text = sample().csvText()
         let lines = text.split(separator: "\n")
-        #expect(lines[0] == "step,loss,a,b,accuracy,validation loss")
-        #expect(lines[1] == "0,29.75,0,0,0.5,")
+        #expect(lines[0] == "step,epoch,loss,a,b,accuracy,validation loss")
+        #expect(lines[1] == "0,0,29.75,0,0,0.5,")
         #expect(lines.count == 3)
+    }
+
+    @Test("--log writes the same columns in the same order as CSV and as JSON lines")
+    func csvAndJSONLinesAgree() throws {
+        let history = sample()
+        let csvHeader = history.csvText().split(separator: "\n")[0].split(separator: ",").map(String.init)
+        let json = history.jsonLinesText().split(separator: "\n")[1]
+        // The keys of a row with every metric, in order (no key here holds a comma or quote).
+        let keys = json.dropFirst().dropLast().split(separator: ",").compactMap { pair in
+            pair.split(separator: ":", maxSplits: 1).first.map { String($0.dropFirst().dropLast()) }
+        }
+        #expect(keys == csvHeader, "JSON lines \(keys) vs CSV \(csvHeader)")
     }
 
     @Test func csvAndJSONLinesRoundTripsAreBitExact() throws {
@@ -98,7 +110,7 @@ struct TrainingHistoryTests {
         }
         let back = try write("step,loss,x\n0,1,2\n5,1,2\n3,1,2\n", "back.csv", in: dir)
         #expect(throws: TrainingError.historyFile(path: back, line: 4,
-                                                  message: "step 3 after step 5: the rows must be in increasing step order")) {
+                                                  message: "column 1 (step): step 3 after step 5: the rows must be in increasing step order")) {
             try TrainingHistory.read(from: back, parameters: ["x"])
         }
         let text = try write("step,loss,x\n0,1,2\n1,abc,2\n", "text.csv", in: dir)
@@ -119,5 +131,31 @@ struct TrainingHistoryTests {
             #expect(message.contains("\"a\"") && message.contains("\"b\"") && message.contains("1994 more"))
             #expect(message.count < 400, "\(message.count) characters")
         }
+    }
+
+    @Test("negative steps, steps that do not increase and repeated columns: one line naming file, line and column")
+    func badHistories() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frameplot-bad-history-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func message(_ text: String, _ name: String) -> String {
+            do {
+                let path = dir + "/" + name
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                _ = try TrainingHistory.read(from: path, parameters: ["x"])
+                return ""
+            } catch { return "\(error)" }
+        }
+        let negative = message("loss,step,x\n1,-1,2\n0.5,1,1\n", "neg.csv")
+        #expect(negative.hasSuffix("neg.csv:2: column 2 (step): -1 is negative; a step counts the updates done, 0 at the start"), "\(negative)")
+        let repeated = message("step,loss,x\n0,9,9\n2,1,1\n2,1,1\n", "same.csv")
+        #expect(repeated.contains("same.csv:4: column 1 (step): step 2 after step 2"), "\(repeated)")
+        let twice = message("step,loss,x,x\n0,9,9,9\n1,1,1,1\n", "twice.csv")
+        #expect(twice.contains("twice.csv:1: column 4: \"x\" is already column 3"), "\(twice)")
+        let jsonNegative = message("{\"step\":0,\"loss\":9,\"x\":9}\n{\"step\":-2,\"loss\":1,\"x\":1}\n", "neg.jsonl")
+        #expect(jsonNegative.contains("neg.jsonl:2:") && jsonNegative.contains("negative"), "\(jsonNegative)")
+        // A repeated column the history does not read is left alone, as every other extra column.
+        #expect(message("step,loss,x,note,note\n0,9,9,a,b\n", "extra.csv").isEmpty)
+        for text in [negative, repeated, twice, jsonNegative] { #expect(!text.contains("\n")) }
     }
 }

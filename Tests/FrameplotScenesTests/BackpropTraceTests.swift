@@ -99,4 +99,15 @@ struct BackpropTraceTests {
             previous = r
         }
     }
+
+    @Test("a huge or tiny --lr reads as a number in the title, not as markup")
+    func learningRateInTitle() throws {
+        #expect(try BackpropTrace.logisticNeuron(learningRate: 1e300).title.hasSuffix("(η = 10³⁰⁰)"))
+        #expect(try BackpropTrace.logisticNeuron(learningRate: 1.5e-7).title.hasSuffix("(η = 1.5×10⁻⁷)"))
+        #expect(try BackpropTrace.logisticNeuron().title.hasSuffix("(η = 0.5)"))
+        for rate in [1e300, 1e-300, 123456.0, 0.5] {
+            let title = try BackpropTrace.logisticNeuron(learningRate: rate).title
+            #expect(!title.contains("<") && !title.contains(">"), "\(title)")
+        }
+    }
 }

@@ -27,7 +27,7 @@ struct UserDataSceneTests {
         Case(scene: "linreg", file: "semicolon.csv", arguments: ["--x", "1", "--y", "2", "--ylabel", "Preis (k€)"],
              titles: ["Jahr", "Preis (k€)", "2010"]),
         Case(scene: "logistic", file: "separable.csv", arguments: ["--x", "temperature", "--y", "pressure", "--label", "label"],
-             titles: ["temperature", "pressure", "label = 0", "label = 1"]),
+             titles: ["temperature", "pressure", "label", "0", "1"]),
         Case(scene: "mlp", file: "three_class.csv", arguments: ["--x", "petal_length", "--y", "petal_width", "--label", "species",
                                                                "--steps", "300"],
              titles: ["petal_length", "petal_width", "setosa", "versicolor", "virginica"]),
@@ -200,7 +200,10 @@ struct UserDataSceneTests {
     func accuracyComputed() throws {
         let fixtures = try UserDataFixtures()
         defer { fixtures.remove() }
-        let path = try fixtures.write("h.csv", "step,loss,w2,w1,w0\n0,0.6931471805599453,0,0,0\n1,0.1,0.05,0.2,-34\n")
+        var options = LogisticScene.Options()
+        options.data = DataSelection(file: fixtures.path("separable.csv"), x: "temperature", y: "pressure", label: "label")
+        let loss = try LogisticRegressionObjective(dataset: LogisticScene.points(options).dataset).loss(at: [-34, 0.2, 0.05])
+        let path = try fixtures.write("h.csv", "step,loss,w2,w1,w0\n0,0.6931471805599453,0,0,0\n1,\(loss),0.05,0.2,-34\n")
         let scene = try SceneCatalog.standard.makeScene("logistic", arguments: [
             "--data", fixtures.path("separable.csv"), "--x", "temperature", "--y", "pressure", "--label", "label"],
             history: HistoryInput(file: path))

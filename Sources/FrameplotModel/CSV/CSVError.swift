@@ -44,6 +44,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingValue(file: String, line: Int, column: Int, columnName: String)
     /// A column name that is not in the header; `suggestion` is the nearest existing name.
     case unknownColumn(file: String, name: String, suggestion: String?, available: [String])
+    /// A name that several columns share (`positions` are 1-based): choose one by its number.
+    case ambiguousColumn(file: String, name: String, positions: [Int])
     /// A 1-based column index outside the table.
     case columnOutOfRange(file: String, index: Int, count: Int)
     /// A column the table was read without (see ``CSVReadOptions/keepColumn``).
@@ -89,6 +91,11 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             if let suggestion { text += "; did you mean \"\(Self.quote(suggestion))\"?" }
             text += " (columns: \(Self.list(available, count: 8)))"
             return text
+        case .ambiguousColumn(let file, let name, let positions):
+            let shown = positions.prefix(6).map(String.init)
+            let list = shown.count == 2 ? "\(shown[0]) and \(shown[1])"
+                : shown.dropLast().joined(separator: ", ") + (positions.count > 6 ? ", … " : " and ") + (shown.last ?? "")
+            return "\(Self.path(file)): \(positions.count) columns are named \"\(Self.quote(name))\" (columns \(list)); choose one by its number, e.g. \(positions.first ?? 1) (numbers start at 1)"
         case .columnOutOfRange(let file, let index, let count):
             return "\(Self.path(file)): column \(index) does not exist; the file has \(count) column\(count == 1 ? "" : "s") (indexes start at 1)"
         case .columnNotRead(let file, let name):
@@ -98,7 +105,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static func path(_ file: String) -> String { DisplayText.escaped(file, limit: 120) }
+    private static func path(_ file: String) -> String { DisplayText.middle(file, limit: 120) }
 
     private static func quote(_ text: String, limit: Int = 40) -> String { DisplayText.escaped(text, limit: limit) }
 

@@ -23,16 +23,29 @@ extension CSVTable {
     /// The order of the classes (colours, legend, class indexes): when every label is a
     /// number they are sorted by value (`0, 1, 2`, and `2` before `10`), and `1` and `1.0`
     /// are one class; otherwise they keep the order of first appearance in the file, as
-    /// seaborn does. An empty label is an error naming its line and column.
+    /// seaborn does. An empty label, or NaN or ±∞, is an error naming its line and column
+    /// (``labelledRows(column:among:)`` leaves such rows out first).
     ///
     /// ```swift
     /// let labels = try table.classes(column: "label", rows: xy.rows)
     /// ```
+    /// The rows among `rows` whose cell in `column` can be a class label: neither empty nor
+    /// NaN or ±∞ (for `--drop-invalid`).
+    ///
+    /// ```swift
+    /// let kept = try table.labelledRows(column: "label", among: xy.rows)
+    /// ```
+    public func labelledRows(column spec: String, among rows: [Int]) throws -> [Int] {
+        let store = try storage(try column(named: spec))
+        guard !store.isAllNumbers else { return rows }
+        return rows.filter { store.kind($0) != .missing && store.kind($0) != .nonFinite }
+    }
+
     public func classes(column spec: String, rows: [Int]? = nil) throws -> CSVClasses {
         let column = try column(named: spec)
         let store = try storage(column)
         let selected = rows ?? Array(0..<rowCount)
-        for row in selected where store.kind(row) == .missing {
+        for row in selected where store.kind(row) == .missing || store.kind(row) == .nonFinite {
             throw cellError(row: row, column: column, store: store)
         }
         if selected.allSatisfy({ store.kind($0) == .number }) {

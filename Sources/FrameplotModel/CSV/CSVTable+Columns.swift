@@ -5,15 +5,20 @@ extension CSVTable {
     ///
     /// An exact header name wins; then a whole number is read as a 1-based index (`"1"` is
     /// the first column); then a name that matches ignoring case and surrounding spaces.
+    /// A name that two columns share is never settled by picking one: it is an error naming
+    /// both positions, and the column is then chosen by its number.
     ///
     /// ```swift
     /// let height = try table.column(named: "height")   // by name
     /// let first = try table.column(named: "1")         // 0, the first column
     /// ```
     /// - Throws: ``CSVError/unknownColumn(file:name:suggestion:available:)`` with the nearest
-    ///   name, or ``CSVError/columnOutOfRange(file:index:count:)``.
+    ///   name, ``CSVError/ambiguousColumn(file:name:positions:)``, or
+    ///   ``CSVError/columnOutOfRange(file:index:count:)``.
     public func column(named spec: String) throws -> Int {
-        if let exact = columnNames.firstIndex(of: spec) { return exact }
+        let exact = columnNames.indices.filter { columnNames[$0] == spec }
+        if exact.count == 1 { return exact[0] }
+        if exact.count > 1 { throw CSVError.ambiguousColumn(file: file, name: spec, positions: exact.map { $0 + 1 }) }
         let trimmed = spec.trimmingCharacters(in: .whitespaces)
         if let index = Int(trimmed) {
             guard index >= 1, index <= columnNames.count else {
@@ -24,9 +29,28 @@ extension CSVTable {
         let folded = trimmed.lowercased()
         let matches = columnNames.indices.filter { columnNames[$0].lowercased() == folded }
         if matches.count == 1 { return matches[0] }
+        if matches.count > 1 { throw CSVError.ambiguousColumn(file: file, name: spec, positions: matches.map { $0 + 1 }) }
         throw CSVError.unknownColumn(
             file: file, name: spec, suggestion: nearestColumnName(to: spec), available: columnNames)
     }
+
+    /// The positions (0-based) of the columns named `name` exactly, for a default choice of
+    /// column that must not pick one of two columns of the same name silently.
+    ///
+    /// ```swift
+    /// table.columns(namedExactly: "loss")   // [1, 3] for "step,loss,acc,loss"
+    /// ```
+    public func columns(namedExactly name: String) -> [Int] {
+        columnNames.indices.filter { columnNames[$0] == name }
+    }
+
+    /// Whether the header cell of `column` (0-based) was empty: such a column is named by its
+    /// number (`"1"`), and a first one is usually the row index pandas writes (`to_csv()`).
+    ///
+    /// ```swift
+    /// table.isUnnamed(0)   // true for ",loss,val_loss"
+    /// ```
+    public func isUnnamed(_ column: Int) -> Bool { unnamedColumns.contains(column) }
 
     /// The existing column name closest to `name` by edit distance, if reasonably close.
     public func nearestColumnName(to name: String) -> String? {

@@ -116,6 +116,7 @@ struct CSVTableBuilder: CSVCellSink {
 
     private var firstRow: [[UInt8]] = []
     private var names: [String]? = nil
+    private var unnamed: Set<Int> = []
     private var hasHeader = false
     private var columns: [CSVColumn?] = []
     private var lines = CSVLineIndex()
@@ -169,12 +170,15 @@ struct CSVTableBuilder: CSVCellSink {
             }
         }
         let count = firstRow.count
+        var unnamed: Set<Int> = []
         let columnNames: [String] = present
             ? firstRow.enumerated().map { index, bytes in
                 let name = bytes.withUnsafeBufferPointer { CSVColumn.trimmed($0) }
+                if name.isEmpty { unnamed.insert(index) }
                 return name.isEmpty ? String(index + 1) : name
             }
             : (0..<count).map { String($0 + 1) }
+        self.unnamed = unnamed
         names = columnNames
         hasHeader = present
         columns = columnNames.enumerated().map { index, name in
@@ -198,6 +202,6 @@ struct CSVTableBuilder: CSVCellSink {
         return CSVTable(
             file: file, columnNames: names, hasHeader: hasHeader,
             separator: Character(Unicode.Scalar(separator)), encoding: encoding, format: .csv,
-            rowCount: rowCount, columns: columns, lines: lines)
+            rowCount: rowCount, columns: columns, lines: lines, unnamedColumns: unnamed)
     }
 }

@@ -46,9 +46,11 @@ public struct CSVTable: Sendable {
     /// The stored columns; `nil` for a column the reader chose not to keep.
     let columns: [CSVColumn?]
     let lines: CSVLineIndex
+    /// Columns (0-based) whose header cell was empty.
+    let unnamedColumns: Set<Int>
 
     init(file: String, columnNames: [String], hasHeader: Bool, separator: Character, encoding: CSVEncoding,
-         format: Format, rowCount: Int, columns: [CSVColumn?], lines: CSVLineIndex) {
+         format: Format, rowCount: Int, columns: [CSVColumn?], lines: CSVLineIndex, unnamedColumns: Set<Int> = []) {
         self.file = file
         self.columnNames = columnNames
         self.hasHeader = hasHeader
@@ -58,6 +60,7 @@ public struct CSVTable: Sendable {
         self.rowCount = rowCount
         self.columns = columns
         self.lines = lines
+        self.unnamedColumns = unnamedColumns
     }
 
     /// The line number (1-based) in the file where data row `row` (0-based) starts.

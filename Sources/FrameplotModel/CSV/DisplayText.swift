@@ -35,6 +35,35 @@ public enum DisplayText {
         return String(out)
     }
 
+    /// `text` (a path) escaped like ``escaped(_:limit:)`` but, when too long, cut in the
+    /// middle, so that both where it starts and the file name at its end stay readable.
+    ///
+    /// ```swift
+    /// DisplayText.middle("/data/" + String(repeating: "a", count: 300) + "/plot.png", limit: 20)
+    /// // "/data/aaa…a/plot.png"
+    /// ```
+    public static func middle(_ text: String, limit: Int = 120) -> String {
+        let pieces = text.unicodeScalars.map { scalar in escape(scalar) ?? String(scalar) }
+        let total = pieces.reduce(0) { $0 + $1.unicodeScalars.count }
+        let limit = Swift.max(3, limit)
+        guard total > limit else { return pieces.joined() }
+        // Room for the ellipsis; the end (the file name) gets the larger half.
+        let room = limit - 1
+        var head: [String] = [], tail: [String] = []
+        var headUsed = 0, tailUsed = 0
+        for piece in pieces {
+            let length = piece.unicodeScalars.count
+            if headUsed + length > room / 2 { break }
+            head.append(piece); headUsed += length
+        }
+        for piece in pieces.reversed() {
+            let length = piece.unicodeScalars.count
+            if tailUsed + length > room - headUsed { break }
+            tail.append(piece); tailUsed += length
+        }
+        return head.joined() + "…" + tail.reversed().joined()
+    }
+
     /// A whole message as one printable line of at most ``messageLimit`` scalars.
     ///
     /// ```swift

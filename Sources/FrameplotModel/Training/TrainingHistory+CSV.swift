@@ -1,20 +1,21 @@
 import Foundation
 
 extension TrainingHistory {
-    /// The history as CSV text: header `step,loss,<parameter names>,<metric names>`,
-    /// one row per recorded state; a metric missing from a row is an empty cell.
+    /// The history as CSV text: header `step,epoch,loss,<parameter names>,<metric names>`
+    /// (the columns of ``jsonLinesText()``, in its order), one row per recorded state; a
+    /// metric missing from a row is an empty cell.
     ///
     /// Numbers are written in Swift's shortest round-trip form, so reading the text back
-    /// gives bit-identical values. The epoch is not a CSV column (JSON lines keep it).
+    /// gives bit-identical values.
     ///
     /// ```swift
     /// let text = history.csvText()
     /// ```
     public func csvText() -> String {
-        var out = (["step", "loss"] + parameterNames + metricNames).map(csvEscape).joined(separator: ",")
+        var out = (["step", "epoch", "loss"] + parameterNames + metricNames).map(csvEscape).joined(separator: ",")
         out += "\n"
         for s in steps {
-            var cells: [String] = [String(s.step), formatNumber(s.loss)]
+            var cells: [String] = [String(s.step), String(s.epoch), formatNumber(s.loss)]
             for i in parameterNames.indices {
                 cells.append(i < s.parameters.count ? formatNumber(s.parameters[i]) : "")
             }
@@ -63,9 +64,11 @@ extension TrainingHistory {
     public static func read(from table: CSVTable, parameters: [String], metrics: [String] = []) throws -> TrainingHistory {
         let index = HistoryColumnIndex(table.columnNames)
         let needed = ["step", "loss"] + parameters
+        try requireDistinct(needed + ["epoch"] + metrics, in: table)
         let specs = try index.headers(needed, in: table)
         let numbers = try table.numbers(columns: specs)
-        let steps = try increasingSteps(numbers.columns[0], rows: numbers.rows, in: table)
+        let steps = try increasingSteps(numbers.columns[0], rows: numbers.rows, in: table,
+                                        column: (table.columnNames.firstIndex(of: specs[0]) ?? 0) + 1)
         var epochs = steps
         if let epochColumn = index.position(of: "epoch") {
             let values = try table.numbers(columns: [table.columnNames[epochColumn]])
@@ -95,17 +98,20 @@ extension TrainingHistory {
     }
 
     /// Reads a CSV history whose columns come in the order `csvText()` writes them:
-    /// `step,loss`, then `parameterCount` parameters (all columns when nil), then metrics.
+    /// `step,epoch,loss` (or `step,loss`), then `parameterCount` parameters (all columns when
+    /// nil), then metrics.
     ///
     /// ```swift
     /// let h = try TrainingHistory.readCSV(from: "run.csv", parameterCount: 2)
     /// ```
     public static func readCSV(from path: String, parameterCount: Int? = nil) throws -> TrainingHistory {
         let table = try CSVTable(contentsOf: path, options: CSVReadOptions(header: .present))
-        guard table.columnNames.count >= 2, table.columnNames[0] == "step", table.columnNames[1] == "loss" else {
-            throw TrainingError.historyFile(path: path, line: 1, message: "header must start with \"step,loss\"")
+        let names = table.columnNames
+        let lead = names.starts(with: ["step", "epoch", "loss"]) ? 3 : names.starts(with: ["step", "loss"]) ? 2 : 0
+        guard lead > 0 else {
+            throw TrainingError.historyFile(path: path, line: 1, message: "header must start with \"step,epoch,loss\" or \"step,loss\"")
         }
-        let rest = Array(table.columnNames.dropFirst(2))
+        let rest = Array(names.dropFirst(lead))
         let count = parameterCount ?? rest.count
         guard count >= 0, count <= rest.count else {
             throw TrainingError.historyFile(
@@ -114,15 +120,36 @@ extension TrainingHistory {
         return try read(from: table, parameters: Array(rest.prefix(count)), metrics: Array(rest.dropFirst(count)))
     }
 
-    /// The step column as whole numbers, checked to increase from row to row.
-    static func increasingSteps(_ values: [Double], rows: [Int], in table: CSVTable) throws -> [Int] {
+    /// The step column (1-based `column`, for messages) as whole numbers from 0 up, checked to
+    /// increase from row to row.
+    static func increasingSteps(_ values: [Double], rows: [Int], in table: CSVTable, column: Int = 1) throws -> [Int] {
         let steps = try wholeNumbers(values, rows: rows, in: table, what: "step")
+        if let k = steps.firstIndex(where: { $0 < 0 }) {
+            throw TrainingError.historyFile(
+                path: table.file, line: table.line(ofRow: rows[k]),
+                message: "column \(column) (step): \(steps[k]) is negative; a step counts the updates done, 0 at the start")
+        }
         for k in steps.indices.dropFirst() where steps[k] <= steps[k - 1] {
             throw TrainingError.historyFile(
                 path: table.file, line: table.line(ofRow: rows[k]),
-                message: "step \(steps[k]) after step \(steps[k - 1]): the rows must be in increasing step order")
+                message: "column \(column) (step): step \(steps[k]) after step \(steps[k - 1]): the rows must be in increasing step order")
         }
         return steps
+    }
+
+    /// Throws when a column the history reads appears more than once in the header: which one
+    /// is meant cannot be guessed.
+    static func requireDistinct(_ used: [String], in table: CSVTable) throws {
+        var seen: [String: Int] = [:]
+        let wanted = Set(used)
+        for (i, name) in table.columnNames.enumerated() where wanted.contains(name) {
+            if let first = seen[name] {
+                throw TrainingError.historyFile(
+                    path: table.file, line: table.rowCount > 0 ? Swift.max(1, table.line(ofRow: 0) - 1) : 1,
+                    message: "column \(i + 1): \"\(name.prefix(40))\" is already column \(first + 1); a history needs each of its columns once")
+            }
+            seen[name] = i
+        }
     }
 
     private static func wholeNumbers(_ values: [Double], rows: [Int], in table: CSVTable, what: String) throws -> [Int] {

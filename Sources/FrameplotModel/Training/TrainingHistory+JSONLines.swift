@@ -2,7 +2,7 @@ import Foundation
 
 extension TrainingHistory {
     /// The history as JSON lines: one flat object per recorded state, the same columns as the
-    /// CSV plus the epoch, so `frameplot curve` and pandas (`read_json(lines=True)`) read it too.
+    /// CSV (the same columns in the same order), so `frameplot curve` and pandas (`read_json(lines=True)`) read it too.
     ///
     /// ```
     /// {"step":0,"epoch":0,"loss":29.75,"a":0,"b":0}

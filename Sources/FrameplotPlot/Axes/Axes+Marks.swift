@@ -59,14 +59,18 @@ extension Axes {
     /// axes.straightLine(slope: 0.431, intercept: 3.31, color: .ink, label: "$y = 0.431x + 3.31$")
     /// ```
     public mutating func straightLine(slope: Double, intercept: Double, color: (any MarkPaint)? = nil, width: Double? = nil,
-                                      dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static) {
-        straightLine(a: slope, b: -1, c: intercept, color: color, width: width, dash: dash, label: label, layer: layer)
+                                      dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static,
+                                      stratum: MarkStratum = .lines) {
+        straightLine(a: slope, b: -1, c: intercept, color: color, width: width, dash: dash, label: label, layer: layer,
+                     stratum: stratum)
     }
 
     /// Adds the line a·x + b·y + c = 0 (e.g. a linear classifier's boundary), clipped exactly to the axes.
     public mutating func straightLine(a: Double, b: Double, c: Double, color: (any MarkPaint)? = nil, width: Double? = nil,
-                                      dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static) {
-        add(StraightLineMark(a: a, b: b, c: c, color: colorChoice(color), width: width, dash: dash, label: label, layer: layer))
+                                      dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static,
+                                      stratum: MarkStratum = .lines) {
+        add(StraightLineMark(a: a, b: b, c: c, color: colorChoice(color), width: width, dash: dash, label: label, layer: layer,
+                             stratum: stratum))
     }
 
     /// Adds the curve y = f(x) over the visible x range (or `domain`), adaptively sampled.
@@ -76,9 +80,9 @@ extension Axes {
     /// ```
     public mutating func function(domain: ClosedRange<Double>? = nil, color: (any MarkPaint)? = nil, width: Double? = nil,
                                   dash: [Double] = [], label: String? = nil, layer: MarkLayer = .static,
-                                  _ f: @escaping @Sendable (Double) -> Double) {
+                                  stratum: MarkStratum = .lines, _ f: @escaping @Sendable (Double) -> Double) {
         add(FunctionMark(function: f, domain: domain, color: colorChoice(color), width: width, dash: dash,
-                         label: label, layer: layer))
+                         label: label, layer: layer, stratum: stratum))
     }
 
     /// Adds a horizontal line across the panel at `y` (in the theme's ink unless coloured).

@@ -17,11 +17,14 @@ public struct AxisSpec: Sendable, Hashable {
     public var margin: Double
     /// Whether tick marks and tick labels are drawn.
     public var showsTicks: Bool
+    /// Whether the values are whole numbers (steps, epochs, counts): ticks then fall on
+    /// whole numbers only, never 0.5 apart (matplotlib's `MaxNLocator(integer=True)`).
+    public var integerTicks: Bool
 
     public init(label: String? = nil, scale: ScaleKind = .linear, limits: AxisLimits? = nil,
-                margin: Double = 0.05, showsTicks: Bool = true) {
+                margin: Double = 0.05, showsTicks: Bool = true, integerTicks: Bool = false) {
         self.label = label; self.scale = scale; self.limits = limits
-        self.margin = margin; self.showsTicks = showsTicks
+        self.margin = margin; self.showsTicks = showsTicks; self.integerTicks = integerTicks
     }
 }
 
@@ -66,6 +69,9 @@ public struct Axes: Sendable {
     public var showsGrid: Bool?
     /// Where the legend goes (shown when any mark has a label).
     public var legendPlacement: LegendPlacement = .best
+    /// A title above the legend's rows (plot-layer markup), e.g. the class column's name with
+    /// its values as the rows: `axes.legendTitle = "species"`.
+    public var legendTitle: String?
     /// A colorbar on the right of the plot area, or `nil` for none.
     public var colorbar: ColorbarSpec?
     /// The 3-D view when the panel is drawn in 3-D (see ``View3D``), or nil for a 2-D panel.

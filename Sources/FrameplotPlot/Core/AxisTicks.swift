@@ -18,20 +18,23 @@ public enum AxisTicks {
     /// - Parameters:
     ///   - orientation: `.horizontal` for x axes (labels side by side), `.vertical` for y axes.
     ///   - minor: whether to compute minor ticks.
+    ///   - integers: whether the values are whole numbers: major and minor ticks then fall
+    ///     on whole numbers only (no 0.5 steps on an axis of epochs).
     ///   - labelExtent: optional measure of a label's size along the axis (its width on
     ///     an x axis, its height on a y axis), in points. When given, the tick count is
     ///     reduced until neighbouring labels are at least half a font size apart.
     public static func make(scale: Scale, lengthInPoints: Double? = nil, fontSize: Double,
-                            orientation: AxisOrientation = .horizontal, minor: Bool = true,
+                            orientation: AxisOrientation = .horizontal, minor: Bool = true, integers: Bool = false,
                             labelExtent: ((String) -> Double)? = nil) -> AxisTickSet {
         let length = lengthInPoints ?? scale.pixelLength
         var locator = TickLocator.fitting(length: length, fontSize: fontSize, orientation: orientation)
+        locator.integers = integers
         while true {
             let set = make(scale: scale, locator: locator, minor: minor)
             guard let measure = labelExtent, locator.maxIntervals > 1,
                   !labelsFit(set, scale: scale, length: length, gap: fontSize / 2, measure: measure)
             else { return set }
-            locator = TickLocator(maxIntervals: locator.maxIntervals - 1)
+            locator = TickLocator(maxIntervals: locator.maxIntervals - 1, integers: integers)
         }
     }
 
@@ -48,7 +51,7 @@ public enum AxisTicks {
             let values = locator.ticks(in: limits, step: step)
             let formatted = TickFormatter.linear(values)
             let major = zip(values, formatted.labels).map { Tick(value: $0, label: $1) }
-            let minorValues = minor ? TickLocator.minorTicks(in: limits, step: step) : []
+            let minorValues = minor ? TickLocator.minorTicks(in: limits, step: step, integers: locator.integers) : []
             return AxisTickSet(major: major, minor: minorValues, annotation: formatted.annotation,
                                offset: formatted.offset, multiplierExponent: formatted.multiplierExponent)
         case .log10:

@@ -49,6 +49,21 @@ public struct NiceStep: Sendable, Hashable {
         }
     }
 
+    /// Whether every multiple of the step is a whole number (1, 2, 5, 10, 20, 25, …).
+    public var isWhole: Bool {
+        exponent > 0 || (exponent == 0 && mantissa != 2.5)
+    }
+
+    /// This step if it is whole, else the smallest whole step above it (0.5 → 1, 2.5 → 5).
+    ///
+    /// ```swift
+    /// NiceStep(mantissa: 5, exponent: -1).wholeOrLarger.value  // 1
+    /// ```
+    public var wholeOrLarger: NiceStep {
+        if isWhole { return self }
+        return exponent < 0 ? NiceStep(mantissa: 1, exponent: 0) : NiceStep(mantissa: 5, exponent: 0)
+    }
+
     /// The next smaller nice step (5 → 2.5 → 2 → 1 → 0.5 …).
     public var smaller: NiceStep {
         guard let i = NiceStep.mantissas.firstIndex(of: mantissa), i > 0 else {

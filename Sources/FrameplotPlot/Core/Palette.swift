@@ -64,6 +64,27 @@ public struct Palette: Sendable, Hashable {
         return adjusted == colors ? self : Palette(name: name + "-contrast", colors: adjusted)
     }
 
+    /// Eight more hues for plots with more classes than ``okabeIto`` has colours (after
+    /// its eight): brown, purple, grey, olive, cyan, red, green and dark violet, from tab10
+    /// and ColorBrewer's Paired, chosen to stay apart from the first eight.
+    public static let moreClasses: [Color] = [
+        0x8C564B, 0x9467BD, 0x7F7F7F, 0xBCBD22, 0x17BECF, 0xD62728, 0x2CA02C, 0x6A3D9A,
+    ].map { Color(hex: $0) }
+
+    /// This palette followed by ``moreClasses``, each moved just far enough to reach
+    /// `minimum` contrast against `background`, so `count` classes get distinct colours
+    /// where possible (up to 16) and every one stays visible in any theme. A palette that
+    /// already has `count` colours is returned as it is.
+    ///
+    /// ```swift
+    /// Theme.default.palette.extended(to: 12, contrast: 3, against: .white).colors.count  // 16
+    /// ```
+    public func extended(to count: Int, contrast minimum: Double, against background: Color) -> Palette {
+        guard count > colors.count else { return self }
+        let extra = Palette.moreClasses.filter { !colors.contains($0) }.map { $0.ensuringContrast(minimum, against: background) }
+        return Palette(name: name + "-extended", colors: colors + extra)
+    }
+
     /// A palette by name ("okabe-ito", "tab10"), case-insensitive; `nil` if unknown.
     public static func named(_ name: String) -> Palette? {
         switch name.lowercased() {

@@ -92,6 +92,24 @@ public enum Smoothing {
         Swift.max(1, Swift.min(requested, count / 4))
     }
 
+    /// The exponential weight to use for a series of `count` values when `requested` was
+    /// asked for, by the same rule as ``trailingWindow(requested:count:)``: the average's
+    /// effective span, 1 / (1 − weight) points, is at most a quarter of the series. A long
+    /// series gets exactly the requested weight (TensorBoard's numbers); a short one is
+    /// smoothed less, and one of 4 points or fewer not at all (0), so its smoothed curve
+    /// never ends far from its last value. The caller names the weight actually used.
+    ///
+    /// ```swift
+    /// Smoothing.exponentialWeight(requested: 0.6, count: 1000)  // 0.6
+    /// Smoothing.exponentialWeight(requested: 0.8, count: 12)    // 0.666…
+    /// Smoothing.exponentialWeight(requested: 0.6, count: 4)     // 0
+    /// ```
+    public static func exponentialWeight(requested: Double, count: Int) -> Double {
+        guard requested.isFinite, requested > 0 else { return 0 }
+        let limit = Swift.max(0, 1 - 4 / Double(Swift.max(count, 1)))
+        return Swift.min(requested, limit)
+    }
+
     /// The average of each value with its neighbours, `window` values in all, centred.
     ///
     /// An even window is widened to the next odd size so the average stays centred. At

@@ -66,7 +66,12 @@ public enum TickFormatter {
         }
         var notes: [String] = []
         if power != 0 { notes.append("×" + powerOfTen(power)) }
-        if offset != 0 { notes.append((offset < 0 ? minus : "+") + compact(Swift.abs(offset))) }
+        if offset != 0 {
+            // Every digit of the offset: "+123456.7", never a rounded "+123457" that would
+            // move each label by 0.3.
+            let a = Swift.abs(offset)
+            notes.append((offset < 0 ? minus : "+") + compact(a, significantDigits: significantDigits(a)))
+        }
         return Labels(labels: labels, offset: offset, multiplierExponent: power,
                       annotation: notes.isEmpty ? nil : notes.joined(separator: " "))
     }
@@ -124,6 +129,23 @@ public enum TickFormatter {
         if rounded == "10" { exponent += 1; mantissa = 1 }
         let m = rounded == "10" ? "1" : rounded
         return sign + (m == "1" ? "" : m + "×") + powerOfTen(exponent)
+    }
+
+    /// The fewest significant digits (at most 15) that write `value` to within rounding
+    /// (a relative 1e-13), so 1234567 × 0.1 is "123456.7", not "123456.70000000001".
+    ///
+    /// ```swift
+    /// TickFormatter.significantDigits(123456.7)  // 7
+    /// ```
+    static func significantDigits(_ value: Double) -> Int {
+        let a = Swift.abs(value)
+        guard a.isFinite, a > 0 else { return 1 }
+        for digits in 1..<15 {
+            if let rounded = Double(String(format: "%.\(digits - 1)e", a)), Swift.abs(rounded - a) <= a * 1e-13 {
+                return digits
+            }
+        }
+        return 15
     }
 
     /// Drops trailing zeros (and a trailing point) after the decimal point.

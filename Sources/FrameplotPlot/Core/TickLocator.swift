@@ -14,9 +14,13 @@ import Foundation
 public struct TickLocator: Sendable, Hashable {
     /// The most major intervals wanted (at least 1).
     public let maxIntervals: Int
+    /// Whether ticks may fall on whole numbers only (an axis of steps, epochs, counts):
+    /// the step is then 1, 2, 5, 10, 20, 25, … never 0.5 or 2.5.
+    public var integers: Bool
 
-    public init(maxIntervals: Int) {
+    public init(maxIntervals: Int, integers: Bool = false) {
         self.maxIntervals = Swift.max(1, Swift.min(maxIntervals, 50))
+        self.integers = integers
     }
 
     /// A locator whose tick count suits an axis `length` points long with labels of
@@ -40,8 +44,11 @@ public struct TickLocator: Sendable, Hashable {
     /// ```
     public func step(for limits: AxisLimits) -> NiceStep {
         var step = NiceStep.atLeast(limits.span / Double(maxIntervals))
+        if integers { step = step.wholeOrLarger }
         for _ in 0..<8 where tickIndices(limits, step).count < 2 {
-            step = step.smaller
+            let smaller = step.smaller
+            if integers && !smaller.isWhole { break }
+            step = smaller
         }
         return step
     }
@@ -104,7 +111,14 @@ public struct TickLocator: Sendable, Hashable {
     /// TickLocator.minorTicks(in: AxisLimits(lower: 0, upper: 1), step: NiceStep(mantissa: 5, exponent: -1))
     /// // [0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9]
     /// ```
-    public static func minorTicks(in limits: AxisLimits, step: NiceStep) -> [Double] {
+    public static func minorTicks(in limits: AxisLimits, step: NiceStep, integers: Bool = false) -> [Double] {
+        // On a whole-number axis minor ticks stay on whole numbers: none between steps of
+        // 1, one between steps of 2 (5, 10, 20, 25, … divide into whole numbers anyway).
+        if integers && step.isWhole && step.value < 3 {
+            guard step.value > 1 else { return [] }
+            return TickLocator(maxIntervals: 1).ticks(in: limits, step: NiceStep(mantissa: 1, exponent: 0))
+                .filter { Int($0.rounded()) % 2 != 0 }
+        }
         let divisions = step.mantissa == 2 ? 4 : 5
         // Express the minor step as a NiceStep multiple: step / divisions.
         let minor = NiceStep(mantissa: step.mantissa * 10 / Double(divisions), exponent: step.exponent - 1)

@@ -14,13 +14,14 @@ struct PanelRenderer {
 
     /// The panel's stack from bottom to top; marks of a stratum sit at its place.
     enum Part: Int, CaseIterable {
-        case regions, grid, lines, points, text, overlays
+        case regions, grid, lines, points, fits, text, overlays
 
         init(_ stratum: MarkStratum) {
             switch stratum {
             case .regions: self = .regions
             case .lines: self = .lines
             case .points: self = .points
+            case .fits: self = .fits
             case .text: self = .text
             }
         }
@@ -30,6 +31,7 @@ struct PanelRenderer {
             case .regions: return .regions
             case .lines: return .lines
             case .points: return .points
+            case .fits: return .fits
             case .text: return .text
             case .grid, .overlays: return nil
             }
@@ -72,7 +74,7 @@ struct PanelRenderer {
         switch part {
         case .grid: if axes.showsGrid ?? style.showGrid { canvas.auditing(.deemphasized) { drawGrid() } }
         case .overlays: drawOverlays()
-        case .regions, .lines, .points, .text:
+        case .regions, .lines, .points, .fits, .text:
             if let stratum = part.stratum { drawMarks(stratum, perFrame: false) }
         }
     }

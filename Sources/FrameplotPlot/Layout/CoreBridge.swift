@@ -5,10 +5,10 @@ import FrameplotCanvas
 /// settling (tick location and formatting, norms), so that it is used in one place.
 enum CoreBridge {
     /// Ticks of `scale` whose labels (measured by `measure` along the axis) do not collide.
-    static func ticks(scale: Scale, fontSize: Double, horizontal: Bool,
+    static func ticks(scale: Scale, fontSize: Double, horizontal: Bool, integers: Bool = false,
                       measure: @escaping (String) -> Double) -> AxisTickSet {
         AxisTicks.make(scale: scale, fontSize: fontSize, orientation: horizontal ? .horizontal : .vertical,
-                       minor: true, labelExtent: measure)
+                       minor: true, integers: integers, labelExtent: measure)
     }
 }
 

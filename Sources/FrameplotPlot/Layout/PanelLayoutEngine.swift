@@ -72,7 +72,13 @@ struct PanelLayoutEngine {
         // Texts whose size does not depend on the plot size.
         let title = axes.title.map { PlotText.fitted($0, style: style.title, maxWidth: cell.width - 2 * style.outerPad, canvas: canvas) }
         let xLabel = axes.x.label.map { PlotText.fitted($0, style: style.axisLabel, maxWidth: cell.width - 2 * style.outerPad, canvas: canvas) }
-        let yLabel = axes.y.label.map { PlotText.fitted($0, style: style.axisLabel, maxWidth: cell.height - 2 * style.outerPad, canvas: canvas) }
+        // The y label runs beside the plot: at most about the plot's height (the cell less the
+        // title above and the x tick labels and x label below), so it never reaches them.
+        let besidePlot = cell.height - 2 * style.outerPad
+            - (title.map { $0.2.logical.height + style.titlePad } ?? style.edgePad)
+            - style.tickLength - style.tickPad - 1.4 * style.tickLabel.size
+            - (xLabel.map { $0.2.logical.height + style.labelPad } ?? 0)
+        let yLabel = axes.y.label.map { PlotText.fitted($0, style: style.axisLabel, maxWidth: besidePlot, canvas: canvas) }
 
         let colorScale: ColorScale? = axes.colorbar.flatMap { spec in spec.scale ?? axes.marks.lazy.compactMap(\.colorScale).first }
         let cbLabel = (colorScale != nil) ? axes.colorbar?.label.map {
@@ -80,7 +86,8 @@ struct PanelLayoutEngine {
         } : nil
 
         let entries = axes.legendPlacement == .hidden ? [] : axes.marks.flatMap { $0.legendEntries(theme: style.theme) }
-        let legendBuilder = LegendBuilder(all: entries, style: style, canvas: canvas)
+        var legendBuilder = LegendBuilder(all: entries, style: style, canvas: canvas)
+        legendBuilder.title = axes.legendTitle
         let legendMeasured = entries.isEmpty ? nil : legendBuilder.measure()
         var legendOutside = axes.legendPlacement == .outsideRight
 
@@ -94,13 +101,18 @@ struct PanelLayoutEngine {
             plot = plotRect(cell: cell, margins: margins, xLimits: xLimits, yLimits: yLimits)
             xScale = Scale(kind: xKind, limits: xLimits, pixelStart: plot.minX, pixelEnd: plot.maxX)
             yScale = Scale(kind: yKind, limits: yLimits, pixelStart: plot.maxY, pixelEnd: plot.minY)
-            xPlan = axes.x.showsTicks ? tickPlan(xScale, horizontal: true) : xPlan
-            yPlan = axes.y.showsTicks ? tickPlan(yScale, horizontal: false) : yPlan
+            xPlan = axes.x.showsTicks ? tickPlan(xScale, horizontal: true, integers: axes.x.integerTicks) : xPlan
+            yPlan = axes.y.showsTicks ? tickPlan(yScale, horizontal: false, integers: axes.y.integerTicks) : yPlan
             if let cs = colorScale {
                 cbPlan = tickPlan(ColorbarGeometry.axis(for: cs, from: plot.maxY, to: plot.minY), horizontal: false)
             }
             if let lm = legendMeasured, !legendOutside, axes.legendPlacement != .hidden,
                !legendBuilder.fitsInside(lm.size, plot: plot) {
+                legendOutside = true
+            }
+            if let lm = legendMeasured, !legendOutside, axes.legendPlacement == .bestOrOutside,
+               legendBuilder.freePlacement(size: lm.size, plot: plot, fixed: staticMarkPoints(PanelTransform(x: xScale, y: yScale)),
+                                           moving: []) == nil {
                 legendOutside = true
             }
 
@@ -210,6 +222,11 @@ struct PanelLayoutEngine {
                     let occupied = axes.marks.flatMap { $0.occupiedPoints(in: transform) }
                     placement = legendBuilder.bestPlacement(size: lm.size, plot: plot, occupied: occupied)
                 }
+                if placement == .bestOrOutside {
+                    let moving = axes.marks.indices.filter { axes.isFrameMark(at: $0) }.flatMap { axes.marks[$0].occupiedPoints(in: transform) }
+                    placement = legendBuilder.freePlacement(size: lm.size, plot: plot, fixed: staticMarkPoints(transform), moving: moving)
+                        ?? legendBuilder.bestPlacement(size: lm.size, plot: plot, occupied: staticMarkPoints(transform))
+                }
                 legend = legendBuilder.layout(lm, box: legendBuilder.box(for: placement, size: lm.size, plot: plot), placement: placement)
             }
         }
@@ -223,6 +240,11 @@ struct PanelLayoutEngine {
     }
 
     // MARK: - Pieces
+
+    /// The pixels the static marks cover (a scatter's points), for ``LegendPlacement/bestOrOutside``.
+    private func staticMarkPoints(_ transform: PanelTransform) -> [Point] {
+        axes.marks.indices.filter { !axes.isFrameMark(at: $0) }.flatMap { axes.marks[$0].occupiedPoints(in: transform) }
+    }
 
     /// Room for an axis-wide multiplier/offset note ("×10<sup>−7</sup>"), if any.
     private func annotationBlock(_ plan: TickPlan) -> Double {
@@ -262,7 +284,7 @@ struct PanelLayoutEngine {
     }
 
     /// Ticks for an axis of the scale's length whose labels do not collide.
-    private func tickPlan(_ scale: Scale, horizontal: Bool) -> TickPlan {
+    private func tickPlan(_ scale: Scale, horizontal: Bool, integers: Bool = false) -> TickPlan {
         var st = style.tickLabel
         st.markup = true  // tick labels are Pango markup (true minus, superscripts)
         let cache = MetricsCache()
@@ -273,7 +295,7 @@ struct PanelLayoutEngine {
             cache.entries[label] = m
             return m
         }
-        let set = CoreBridge.ticks(scale: scale, fontSize: st.size, horizontal: horizontal) { label in
+        let set = CoreBridge.ticks(scale: scale, fontSize: st.size, horizontal: horizontal, integers: integers) { label in
             let m = metrics(label)
             return horizontal ? m.logical.width : m.logical.height
         }

@@ -60,8 +60,16 @@ public struct LegendEntry: Sendable, Hashable {
 /// `.best` (the default) picks, among the inside positions, the one that covers the
 /// fewest data points (matplotlib's `loc="best"`), preferring the upper right on ties.
 /// `.outsideRight` puts the legend to the right of the plot area and widens the margin.
+/// `.bestOrOutside` is `.best` where some inside position covers no point of the static marks
+/// (a scatter), and `.outsideRight` where every one would; among the free positions it covers
+/// the fewest points of the frame marks (an animation's moving lines).
+///
+/// ```swift
+/// axes.legendPlacement = .bestOrOutside   // never over a data point
+/// ```
 public enum LegendPlacement: Sendable, Hashable {
     case best
+    case bestOrOutside
     case upperRight, upperLeft, lowerLeft, lowerRight
     case centerLeft, centerRight, lowerCenter, upperCenter, center
     case outsideRight

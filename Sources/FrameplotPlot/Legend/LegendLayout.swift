@@ -10,8 +10,10 @@ public struct LegendLayout: Sendable {
     public var box: Rect
     public var rows: [Row]
     public var placement: LegendPlacement
+    /// The title above the rows (``Axes/legendTitle``), if any.
+    public var title: PlacedText?
 
-    public var texts: [PlacedText] { rows.map(\.label) }
+    public var texts: [PlacedText] { (title.map { [$0] } ?? []) + rows.map(\.label) }
 }
 
 /// Measures a legend and places it, independent of drawing.
@@ -20,6 +22,8 @@ struct LegendBuilder {
     let entries: [LegendEntry]
     let style: PlotStyle
     let canvas: any Canvas
+    /// A title above the rows (plot-layer markup), e.g. the name of the class column.
+    var title: String?
 
     /// A legend of `all` entries, repeats included: one row per label and handle (or key and
     /// handle), each keyed row as wide as the widest of its texts.
@@ -51,6 +55,7 @@ struct LegendBuilder {
         var labels: [(text: String, style: TextStyle, metrics: TextMetrics)]
         var rowHeights: [Double]
         var size: Size
+        var title: (text: String, style: TextStyle, metrics: TextMetrics)?
     }
 
     func measure() -> Measured {
@@ -65,9 +70,19 @@ struct LegendBuilder {
             heights.append(Swift.max(m.logical.height, style.fontSize * 0.9))
             maxW = Swift.max(maxW, m.logical.width)
         }
-        let w = 2 * style.legendPad + style.legendHandleWidth + style.legendHandleGap + maxW
-        let h = 2 * style.legendPad + heights.reduce(0, +) + Double(Swift.max(0, heights.count - 1)) * style.legendRowGap
-        return Measured(labels: labels, rowHeights: heights, size: Size(width: w, height: h))
+        var w = 2 * style.legendPad + style.legendHandleWidth + style.legendHandleGap + maxW
+        var h = 2 * style.legendPad + heights.reduce(0, +) + Double(Swift.max(0, heights.count - 1)) * style.legendRowGap
+        var measuredTitle: (String, TextStyle, TextMetrics)?
+        if let title, !title.isEmpty {
+            var bold = base
+            bold.weight = .bold
+            let (t, s) = PlotText.resolve(title, style: bold)
+            let m = canvas.measureText(t, style: s)
+            measuredTitle = (t, s, m)
+            w = Swift.max(w, 2 * style.legendPad + m.logical.width)
+            h += m.logical.height + style.legendRowGap
+        }
+        return Measured(labels: labels, rowHeights: heights, size: Size(width: w, height: h), title: measuredTitle)
     }
 
     /// Whether a legend of `size` fits inside `plot` with the inset.
@@ -82,7 +97,7 @@ struct LegendBuilder {
         let top = plot.minY + i, bottom = plot.maxY - i - size.height, midY = plot.midY - size.height / 2
         let (x, y): (Double, Double)
         switch placement {
-        case .upperRight, .best, .outsideRight, .hidden: (x, y) = (right, top)
+        case .upperRight, .best, .bestOrOutside, .outsideRight, .hidden: (x, y) = (right, top)
         case .upperLeft: (x, y) = (left, top)
         case .lowerLeft: (x, y) = (left, bottom)
         case .lowerRight: (x, y) = (right, bottom)
@@ -96,6 +111,20 @@ struct LegendBuilder {
     }
 
     /// The inside placement covering the fewest `occupied` points (first candidate on ties).
+    /// The inside position covering no point of `fixed` and the fewest of `moving`; nil when
+    /// every inside position covers a point of `fixed`.
+    func freePlacement(size: Size, plot: Rect, fixed: [Point], moving: [Point]) -> LegendPlacement? {
+        var best: LegendPlacement?, bestCount = Int.max
+        for candidate in LegendPlacement.insideCandidates {
+            let r = box(for: candidate, size: size, plot: plot)
+            guard !fixed.contains(where: { r.contains($0) }) else { continue }
+            let n = moving.reduce(0) { $0 + (r.contains($1) ? 1 : 0) }
+            if n < bestCount { best = candidate; bestCount = n }
+            if n == 0 { break }
+        }
+        return best
+    }
+
     func bestPlacement(size: Size, plot: Rect, occupied: [Point]) -> LegendPlacement {
         var best = LegendPlacement.upperRight, bestCount = Int.max
         for candidate in LegendPlacement.insideCandidates {
@@ -112,6 +141,13 @@ struct LegendBuilder {
     func layout(_ m: Measured, box: Rect, placement: LegendPlacement) -> LegendLayout {
         var rows: [LegendLayout.Row] = []
         var y = box.minY + style.legendPad
+        var placedTitle: PlacedText?
+        if let (t, s, metrics) = m.title {
+            let p = Point(x: box.minX + style.legendPad, y: y)
+            placedTitle = PlacedText(text: t, point: p, style: s, anchor: .topLeft, rotation: 0,
+                                     bounds: TextPlacement.bounds(of: metrics, at: p, anchor: .topLeft, rotation: 0))
+            y += metrics.logical.height + style.legendRowGap
+        }
         for (i, e) in entries.enumerated() {
             let h = m.rowHeights[i]
             let handle = Rect(x: box.minX + style.legendPad, y: y, width: style.legendHandleWidth, height: h)
@@ -122,6 +158,6 @@ struct LegendBuilder {
                               label: PlacedText(text: t, point: p, style: s, anchor: .centerLeft, rotation: 0, bounds: bounds)))
             y += h + style.legendRowGap
         }
-        return LegendLayout(box: box, rows: rows, placement: placement)
+        return LegendLayout(box: box, rows: rows, placement: placement, title: placedTitle)
     }
 }

@@ -12,6 +12,7 @@ struct LegendRenderer {
         let box = layout.box
         canvas.fill(.rect(box), color: style.legendBackground)
         canvas.auditing(.deemphasized) { canvas.stroke(.rect(box), style: StrokeStyle(color: style.legendEdge, width: style.legendEdgeWidth)) }
+        layout.title?.draw(on: canvas)
         for row in layout.rows {
             drawHandle(row.entry.handle, in: row.handleRect)
             if row.entry.key == nil { row.label.draw(on: canvas) }
@@ -40,7 +41,9 @@ struct LegendRenderer {
         let mid = Point(x: r.midX, y: r.midY)
         switch handle {
         case let .marker(shape, fill, edge, size):
-            shape.draw(on: canvas, at: mid, size: Swift.min(size, r.height), fill: fill, edge: edge, lineWidth: style.lineWidth,
+            // The marker's own size, but never a dot too small to tell its colour (dense scatters use tiny markers).
+            let readable = Swift.min(Swift.max(size, style.fontSize * 0.6), r.height)
+            shape.draw(on: canvas, at: mid, size: readable, fill: fill, edge: edge, lineWidth: style.lineWidth,
                        halo: MarkerShape.isHalo(edge: edge, on: style.axesBackground))
         case let .line(stroke, marker):
             canvas.stroke(.segment(Point(x: r.minX, y: mid.y), Point(x: r.maxX, y: mid.y)), style: stroke)

@@ -14,6 +14,8 @@ public struct FunctionMark: Mark {
     public var dash: [Double]
     public var label: String?
     public var layer: MarkLayer
+    /// `.lines` (under the points) unless it is a fit that must stay visible over them (`.fits`).
+    public var stratum: MarkStratum = .lines
 
     public var emphasis: MarkEmphasis { color.emphasis }
 

@@ -7,7 +7,8 @@ import FrameplotCanvas
 /// in milliseconds and looks the same. Dashes follow the reduced outline (as in matplotlib's
 /// path simplification): the same pattern along a smooth dense curve, a phase shift at most;
 /// on a noisy one the original pattern could not be seen anyway. Markers are drawn at every
-/// valid point, never decimated.
+/// valid point, never decimated. A point with no valid neighbour on either side (a one-point
+/// series, a value between two gaps) has no segment to show it, so it gets a round marker.
 ///
 /// ```swift
 /// axes.line(xs: [0, 1, 2], ys: [1, 4, 9], width: 2, dash: [4, 2], marker: .circle)
@@ -64,7 +65,7 @@ public struct LineMark: Mark {
         let runs = marker != nil || !decimates ? LineMark.polylines(xs: xs, ys: ys, transform: context.transform) : []
         let path = outline(runs, cellsPerUnit: cells, transform: context.transform)
         let markers = runs.reduce(0) { $0 + $1.count }
-        if context.rasterizes(rasterization, count: Swift.max(marker == nil ? 0 : markers, path.elements.count)) {
+        if context.rasterizes(rasterization, count: Swift.max(marker == nil ? 0 : markers, path.path.elements.count)) {
             context.drawRasterized { layer in
                 let cells = layer.decimationCellsPerUnit(lineWidth: width)
                 draw(runs, outline: outline(runs, cellsPerUnit: cells, transform: layer.transform), in: layer)
@@ -75,8 +76,9 @@ public struct LineMark: Mark {
     }
 
     /// The stroked path: every run of two or more points, reduced unless ``decimates`` is off
-    /// (from `runs` when given, else straight from the data).
-    private func outline(_ runs: [[Point]], cellsPerUnit: Double, transform: PanelTransform) -> Path {
+    /// (from `runs` when given, else straight from the data); and the isolated points, runs
+    /// of one point that no segment would show.
+    private func outline(_ runs: [[Point]], cellsPerUnit: Double, transform: PanelTransform) -> (path: Path, isolated: [Point]) {
         let strokes: [[Point]]
         if !decimates {
             strokes = runs
@@ -87,7 +89,7 @@ public struct LineMark: Mark {
         }
         var path = Path()
         for run in strokes where run.count >= 2 { path.addPolyline(run) }
-        return path
+        return (path, strokes.compactMap { $0.count == 1 ? $0[0] : nil })
     }
 
     /// ``polylines(xs:ys:transform:)`` reduced by ``LineDecimation`` as the points are made,
@@ -124,13 +126,17 @@ public struct LineMark: Mark {
         return runs
     }
 
-    private func draw(_ runs: [[Point]], outline path: Path, in context: MarkContext) {
+    private func draw(_ runs: [[Point]], outline: (path: Path, isolated: [Point]), in context: MarkContext) {
         let st = stroke(context.theme)
-        if !path.isEmpty { context.canvas.stroke(path, style: st) }
+        if !outline.path.isEmpty { context.canvas.stroke(outline.path, style: st) }
+        let size = context.length(markerSize, default: context.theme.markerSize)
         if let marker {
-            let size = context.length(markerSize, default: context.theme.markerSize)
             for run in runs {
                 for p in run { marker.draw(on: context.canvas, at: p, size: size, fill: st.color, edge: nil, lineWidth: st.width) }
+            }
+        } else {
+            for p in outline.isolated {
+                MarkerShape.circle.draw(on: context.canvas, at: p, size: size, fill: st.color, edge: nil, lineWidth: st.width)
             }
         }
     }

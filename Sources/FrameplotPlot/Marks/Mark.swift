@@ -18,7 +18,7 @@ public enum MarkLayer: Sendable, Hashable {
 
 /// Where a mark sits in a panel's stacking order, whatever the order marks were added in and
 /// whether they are static or per-frame: regions and heatmaps, then the grid, then lines,
-/// then points, then text; spines and the legend above all. Within one stratum, static marks
+/// then points, then fitted lines that ask for it, then text; spines and the legend above all. Within one stratum, static marks
 /// come first, then per-frame marks, each in the order they were added.
 ///
 /// ```swift
@@ -34,6 +34,9 @@ public enum MarkStratum: Int, Sendable, Hashable, Comparable, CaseIterable {
     case lines
     /// Scatter markers: above lines.
     case points
+    /// A model's fitted line over its data (``Axes/straightLine(slope:intercept:color:width:dash:label:layer:stratum:)``
+    /// with `stratum: .fits`): above the points, so a dense cloud cannot hide it.
+    case fits
     /// Text: above everything but spines and the legend.
     case text
 

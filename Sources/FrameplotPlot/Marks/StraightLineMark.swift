@@ -23,6 +23,8 @@ public struct StraightLineMark: Mark {
     public var dash: [Double]
     public var label: String?
     public var layer: MarkLayer
+    /// `.lines` (under the points) unless it is a fit that must stay visible over them (`.fits`).
+    public var stratum: MarkStratum = .lines
 
     public var emphasis: MarkEmphasis { color.emphasis }
 

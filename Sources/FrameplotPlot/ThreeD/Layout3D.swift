@@ -77,7 +77,8 @@ struct Panel3DLayoutEngine {
                 }
             }
         }
-        let builder = LegendBuilder(rows: legend.rows.map(\.entry), style: style, canvas: canvas)
+        var builder = LegendBuilder(rows: legend.rows.map(\.entry), style: style, canvas: canvas)
+        builder.title = axes.legendTitle
         let measured = builder.measure()
         let placement = builder.bestPlacement(size: measured.size, plot: plot, occupied: occupied)
         return builder.layout(measured, box: builder.box(for: placement, size: measured.size, plot: plot), placement: placement)

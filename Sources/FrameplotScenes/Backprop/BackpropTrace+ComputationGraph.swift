@@ -63,7 +63,29 @@ extension BackpropTrace {
     public static func logisticNeuron(learningRate: Double = 0.5) throws -> BackpropTrace {
         let graph = try ComputationGraph.logisticNeuron(
             features: Matrix(rows: 1, cols: 2, values: [1.5, 2]), targets: [1], weights: [0.5, -0.3], bias: 0.2)
-        return BackpropTrace(running: graph, title: "Logistic neuron: affine → σ → cross-entropy, one step (η = \(DiagramNumberFormat.compact(learningRate)))",
+        return BackpropTrace(running: graph, title: "Logistic neuron: affine → σ → cross-entropy, one step (η = \(plainNumber(learningRate)))",
                              learningRate: learningRate)
+    }
+
+    /// `value` as ``DiagramNumberFormat/compact(_:significantDigits:)`` writes it, in plain text
+    /// (titles are plain): powers of ten with superscript characters, "1.5×10⁻⁷", "10³⁰⁰".
+    ///
+    /// ```swift
+    /// BackpropTrace.plainNumber(1e300)   // "10³⁰⁰"
+    /// ```
+    static func plainNumber(_ value: Double) -> String {
+        let markup = DiagramNumberFormat.compact(value)
+        let superscripts: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+            "−": "⁻", "-": "⁻", "+": "⁺",
+        ]
+        var out = ""
+        var rest = Substring(markup)
+        while let open = rest.range(of: "<sup>"), let close = rest.range(of: "</sup>", range: open.upperBound..<rest.endIndex) {
+            out += rest[..<open.lowerBound]
+            out += String(rest[open.upperBound..<close.lowerBound].map { superscripts[$0] ?? $0 })
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 }

@@ -16,22 +16,27 @@ struct ClassPoints: Sendable {
     let dataset: Dataset
     let xTitle: String
     let yTitle: String
-    /// Names for the legend, one per class.
+    /// Names for the legend, one per class: the class values as they are (plot-layer markup).
     let classNames: [String]
+    /// The legend's title: the label column's name ("class" for the built-in sets), so the
+    /// legend reads like every class legend of frameplot's: the column above, its values below.
+    let legendTitle: String
     let isBuiltIn: Bool
 
     var classCount: Int { classNames.count }
 
-    /// The built-in set, with `$x_1$`, `$x_2$` titles and "class k" names.
+    /// The built-in set, with `$x_1$`, `$x_2$` titles and classes 0, 1, … under "class".
     init(builtIn dataset: Dataset) {
         self.dataset = dataset
         xTitle = "$x_1$"; yTitle = "$x_2$"
-        classNames = (0..<Swift.max(dataset.classCount, (dataset.labels.max() ?? 0) + 1)).map { "class \($0)" }
+        classNames = (0..<Swift.max(dataset.classCount, (dataset.labels.max() ?? 0) + 1)).map { "\($0)" }
+        legendTitle = "class"
         isBuiltIn = true
     }
 
-    private init(dataset: Dataset, xTitle: String, yTitle: String, classNames: [String]) {
+    private init(dataset: Dataset, xTitle: String, yTitle: String, classNames: [String], legendTitle: String) {
         self.dataset = dataset; self.xTitle = xTitle; self.yTitle = yTitle; self.classNames = classNames
+        self.legendTitle = legendTitle
         isBuiltIn = false
     }
 
@@ -74,9 +79,7 @@ struct ClassPoints: Sendable {
         return ClassPoints(dataset: dataset,
                            xTitle: selection.xTitle ?? MathText.escaped(numbers.names[0]),
                            yTitle: selection.yTitle ?? MathText.escaped(numbers.names[1]),
-                           classNames: names.map { text in
-                               SceneText.decimal(text) != nil ? MathText.escaped("\(labelName) = \(text)") : MathText.escaped(text)
-                           })
+                           classNames: names.map(MathText.escaped), legendTitle: MathText.escaped(labelName))
     }
 
     /// Class indexes and names: numeric labels ordered by value (`1` and `1.0` are one class),

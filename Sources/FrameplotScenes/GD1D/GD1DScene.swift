@@ -9,13 +9,16 @@ import FrameplotPlot
 ///
 /// Each frame shows the curve, the tangent at the current x, the step to the next x (an
 /// arrow along the curve), a dashed vertical line and a dot at x. The built-in parabola is
-/// drawn on 0..10 with a × at its minimum; a typed function on the range the run covers.
+/// drawn on 0..10 with a × at its minimum (wider when the run leaves it); a typed function on
+/// the range the run covers.
+///
+/// A typed function starts at x₀ = 2 unless `--start` says otherwise, with a learning rate
+/// fitted to its curvature there, η = 0.8/|f″(x₀)| (at most 0.5): stable for any scale, so
+/// `--function "x^4 - 3*x^2 + x"` alone descends into the local minimum near x = 1.13.
 ///
 /// ```swift
 /// var options = GD1DScene.Options()
 /// options.function = "x^4 - 3*x^2 + x"
-/// options.start = 2
-/// options.learningRate = 0.02
 /// let scene = try GD1DScene.prepare(SceneRequest(options: options))
 /// ```
 public enum GD1DScene: SceneDefinition {
@@ -23,10 +26,11 @@ public enum GD1DScene: SceneDefinition {
     public struct Options: SceneOptionSet {
         public var steps = 12
         public var every = 1
-        public var learningRate = 0.5
+        /// nil: 0.5 on the parabola, 0.8/|f″(x₀)| (at most 0.5) on a typed function.
+        public var learningRate: Double?
         /// A formula in x (normalised text, see `MathExpression`); nil is ½(x − 5)² + 1.
         public var function: String?
-        /// The start x₀; nil is 9.
+        /// The start x₀; nil is 9 on the parabola, 2 on a typed function.
         public var start: Double?
 
         public init() {}
@@ -34,13 +38,14 @@ public enum GD1DScene: SceneDefinition {
         public static let options: [SceneOption<Options>] = [
             .steps(\.steps),
             .every(\.every),
-            .learningRate(\.learningRate, help: "Learning rate η of x ← x − η f′(x)."),
+            .learningRate(\.learningRate, help: "Learning rate η of x ← x − η f′(x).",
+                          defaultText: "0.5; with --function 0.8/|f″(x₀)|, at most 0.5"),
             .custom("function", \.function, valueName: "EXPR",
                     help: "The function of x to descend, e.g. \"x^4 - 3*x^2 + x\": numbers, x, + - * / ^, parentheses, sin cos tan exp log sqrt abs tanh, pi, e.",
                     use: .drawing, defaultText: "½(x − 5)² + 1") { text in
                 try SceneFunction(parsing: text).text
             },
-            .value("start", \.start, valueName: "X", help: "The start x₀.", defaultText: "9"),
+            .value("start", \.start, valueName: "X", help: "The start x₀.", defaultText: "9; with --function 2"),
         ]
     }
 
@@ -59,9 +64,10 @@ public enum GD1DScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let function = try SceneFunction(request.options.function)
-        let run = try request.run(parameters: parameterNames, scene: name,
-                                  recordedOn: function.isBuiltIn ? "gd1d's built-in function ½(x − 5)² + 1" : "f(x) = \(function.text)",
-                                  needs: "--function EXPR (its loss column must be f(x))", builtInLoss: { function.value($0[0]) }) {
+        let target = HistoryLossCheck.Target(
+            name: function.isBuiltIn ? "gd1d's built-in function ½(x − 5)² + 1" : "f(x) = \(function.text)",
+            needs: "--function EXPR (its loss column must be f(x))", kind: function.isBuiltIn ? .builtIn : .given) { function.value($0[0]) }
+        let run = try request.run(parameters: parameterNames, scene: name, checkedOn: target) {
             try train(function, options: request.options)
         }
         return try request.prepared(scene(run: run, function: function, settings: request.settings), recordedRun: run)
@@ -72,11 +78,26 @@ public enum GD1DScene: SceneDefinition {
     }
 
     static func train(_ function: SceneFunction, options: Options) throws -> RecordedRun {
-        let configuration = TrainingConfiguration(steps: options.steps, recordEvery: options.every,
-                                                  learningRate: .constant(options.learningRate))
+        let start = options.start ?? function.defaultStart
+        let name = function.isBuiltIn ? "½(x − 5)² + 1" : function.text
+        guard function.value(start).isFinite, function.slope(start).isFinite else {
+            throw TrainingError.invalidArgument("--start \(SceneText.number(start)): f(x) = \(name) is not defined there; "
+                                                + "start inside its domain")
+        }
+        let rate = options.learningRate ?? function.defaultLearningRate(at: start)
+        let configuration = TrainingConfiguration(steps: options.steps, recordEvery: options.every, learningRate: .constant(rate))
         let recorder = AnimationRecorder()
-        _ = try Trainer(configuration: configuration).train(FunctionObjective(function: function), from: [options.start ?? 9],
-                                                            observer: recorder)
+        do {
+            _ = try Trainer(configuration: configuration).train(FunctionObjective(function: function), from: [start], observer: recorder)
+        } catch TrainingError.diverged(let step) {
+            // Not always the rate's fault: a step may land where f is not defined (log(x) at x < 0).
+            if let (k, x) = function.firstUndefinedPoint(from: start, rate: rate, steps: step + 1) {
+                throw TrainingError.invalidArgument(
+                    "at step \(k) gradient descent reached x = \(String(format: "%.6g", x)), where f(x) = \(name) is not defined; "
+                    + "try another --start or a smaller --lr (now \(SceneText.number(rate)))")
+            }
+            throw TrainingError.diverged(step: step)
+        }
         return recorder.run
     }
 
@@ -91,7 +112,9 @@ public enum GD1DScene: SceneDefinition {
 
     static func scene(run: RecordedRun, function: SceneFunction, settings: SceneSettings) throws -> FigureAnimation {
         var figure = SceneFigure.figure(settings, defaultSize: defaultSize)
-        let (xRange, yRange) = function.isBuiltIn ? (0.0...10.0, 0.0...10.0) : function.ranges(covering: run.steps.map { $0.parameters[0] })
+        let visited = run.steps.map { $0.parameters[0] }
+        let (xRange, yRange) = function.isBuiltIn && visited.allSatisfy({ (0.0...10.0).contains($0) }) ? (0.0...10.0, 0.0...10.0)
+            : function.ranges(covering: visited + (function.isBuiltIn ? [5] : []), includingZero: !function.isBuiltIn)
         var axes = Axes()
         axes.x = AxisSpec(label: "$x$", limits: AxisLimits(lower: xRange.lowerBound, upper: xRange.upperBound), margin: 0)
         axes.y = AxisSpec(label: "$f(x)$", limits: AxisLimits(lower: yRange.lowerBound, upper: yRange.upperBound), margin: 0)
@@ -159,11 +182,38 @@ struct SceneFunction: Sendable {
 
     func slope(_ x: Double) -> Double { expression?.gradient(at: [x])[0] ?? GD1DScene.slope(x) }
 
-    /// Limits that show the whole run: the x it visits and x = 0 (where typed formulas are
-    /// usually centred) with a margin, and the values there.
-    func ranges(covering xs: [Double]) -> (ClosedRange<Double>, ClosedRange<Double>) {
+    /// The start without `--start`: 9 on the parabola (the slides), 2 on a typed function
+    /// (near the origin, where formulas are usually centred, but off the symmetric points).
+    var defaultStart: Double { isBuiltIn ? 9 : 2 }
+
+    /// The rate without `--lr`: 0.5 on the parabola; on a typed function 0.8/|f″(x₀)| (a
+    /// quadratic's error shrinks to a fifth per step), at most 0.5, from a central difference of f′.
+    func defaultLearningRate(at x: Double) -> Double {
+        guard !isBuiltIn else { return 0.5 }
+        let h = 1e-4 * Swift.max(1, abs(x))
+        let curvature = abs(slope(x + h) - slope(x - h)) / (2 * h)
+        guard curvature.isFinite, curvature > 1.6 else { return 0.5 }
+        return 0.8 / curvature
+    }
+
+    /// The first of `steps` gradient steps from `start` at which f or f′ is not a number while
+    /// x itself is finite and not exploding: the step left the function's domain.
+    func firstUndefinedPoint(from start: Double, rate: Double, steps: Int) -> (step: Int, x: Double)? {
+        var x = start
+        for k in 0...steps {
+            guard x.isFinite, abs(x) < 1e12 else { return nil }
+            if !value(x).isFinite || !slope(x).isFinite { return value(x).isNaN || slope(x).isNaN ? (k, x) : nil }
+            x -= rate * slope(x)
+        }
+        return nil
+    }
+
+    /// Limits that show the whole run: the x it visits (and x = 0, where typed formulas are
+    /// usually centred, with `includingZero`) with a margin, and the values there.
+    func ranges(covering xs: [Double], includingZero: Bool = true) -> (ClosedRange<Double>, ClosedRange<Double>) {
         let finite = xs.filter(\.isFinite)
-        let low = Swift.min(finite.min() ?? -1, 0), high = Swift.max(finite.max() ?? 1, 0)
+        var low = finite.min() ?? -1, high = finite.max() ?? 1
+        if includingZero { low = Swift.min(low, 0); high = Swift.max(high, 0) }
         let margin = 0.3 * (high - low) + 0.5
         let xRange = (low - margin)...(high + margin)
         // The curve over the range, but the y limits follow the run (a pole must not flatten it).

@@ -84,8 +84,10 @@ public enum GDLocusScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
-        let run = try request.run(parameters: parameterNames, scene: name, needs: "--data FILE --x COL --y COL",
-                                  builtInLoss: points.isBuiltIn ? { points.meanSquaredError(slope: $0[0], intercept: $0[1]) } : nil) {
+        let target = HistoryLossCheck.Target.data(request.options.data, scene: name, needs: "--data FILE --x COL --y COL") {
+            points.meanSquaredError(slope: $0[0], intercept: $0[1])
+        }
+        let run = try request.run(parameters: parameterNames, scene: name, checkedOn: target) {
             try train(points, options: request.options)
         }
         return try request.prepared(scene(run: run, points: points, view: request.options.view, settings: request.settings), recordedRun: run)
@@ -195,8 +197,15 @@ public enum GDLocusScene: SceneDefinition {
             let xs = path.map { $0.parameters[0] }, ys = path.map { $0.parameters[1] }
             if view.shows2D {
                 figure[0, 0].line(xs: xs, ys: ys, color: .white, width: 1.5)
-                // Black on the heatmap in every theme, as in the textbook (the heatmap is the same).
-                figure[0, 0].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter, color: .black)
+                if points.isBuiltIn {
+                    // Black on the heatmap in every theme, as in the textbook (the heatmap is the same).
+                    figure[0, 0].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
+                                      color: .black)
+                } else {
+                    // The user's path and contours go anywhere: a caption, which nothing crosses.
+                    figure[0, 0].text(epochText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
+                                      background: figure.theme.colors.axesFace.withAlpha(0.85))
+                }
             }
             if let s = surfacePanel {
                 SurfacePanels.paths3D(&figure.panels[s], [SurfacePanels.Path(xs: xs, ys: ys, color: .fixed(.white), head: .moving)],
@@ -208,9 +217,12 @@ public enum GDLocusScene: SceneDefinition {
                 }
                 SurfacePanels.turn(&figure.panels[s], view: view, standardCamera: standardCamera, frame: frame)
             }
-            figure.panels[dataPanel].straightLine(slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
-                                                  width: 1)
-            figure.panels[dataPanel].text(parameterText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter)
+            SceneFigure.fitLine(&figure.panels[dataPanel], slope: step.parameters[0], intercept: step.parameters[1], color: .ink,
+                                width: 1, theme: figure.theme)
+            // The textbook's bare text over its four points; a caption over the user's (a dense
+            // cloud or the line may pass under it).
+            figure.panels[dataPanel].text(parameterText(frame.nearestRecorded), axesFraction: DataPoint(x: 0.5, y: 0.02), anchor: .bottomCenter,
+                                          background: points.isBuiltIn ? nil : figure.theme.colors.axesFace.withAlpha(0.85))
         }
     }
 

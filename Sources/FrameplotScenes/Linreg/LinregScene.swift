@@ -61,8 +61,10 @@ public enum LinregScene: SceneDefinition {
 
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
-        let run = try request.run(parameters: parameterNames, scene: name, needs: "--data FILE --x COL --y COL",
-                                  builtInLoss: points.isBuiltIn ? { points.meanSquaredError(slope: $0[1], intercept: $0[0]) / 2 } : nil) {
+        let target = HistoryLossCheck.Target.data(request.options.data, scene: name, needs: "--data FILE --x COL --y COL") {
+            points.meanSquaredError(slope: $0[1], intercept: $0[0]) / 2
+        }
+        let run = try request.run(parameters: parameterNames, scene: name, checkedOn: target) {
             try train(points, options: request.options)
         }
         return try request.prepared(scene(run: run, points: points, settings: request.settings), recordedRun: run)
@@ -129,13 +131,15 @@ public enum LinregScene: SceneDefinition {
         let lastStep = Double(run.steps.last?.step ?? 1)
         let maxLoss = run.steps.map(\.loss).filter(\.isFinite).max() ?? 1
         var right = Axes()
-        right.x = AxisSpec(label: "繰り返し回数", limits: AxisLimits(lower: 0, upper: Swift.max(1, lastStep)), margin: 0)
+        // A little room at both ends, so the current-step dot is never cut by the spine.
+        let stepMargin = 0.02 * Swift.max(1, lastStep)
+        right.x = AxisSpec(label: "繰り返し回数", limits: AxisLimits(lower: -stepMargin, upper: Swift.max(1, lastStep) + stepMargin), margin: 0)
         right.y = AxisSpec(label: "損失関数値", limits: AxisLimits(lower: 0, upper: maxLoss * 1.05), margin: 0)
         figure[0, 1] = right
 
         return try SceneFigure.animation(name, run: run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
             let w = frame.step.parameters
-            figure[0, 0].straightLine(slope: w[1], intercept: w[0], color: .accent, width: 2)
+            SceneFigure.fitLine(&figure[0, 0], slope: w[1], intercept: w[0], color: .accent, width: 2, theme: figure.theme)
             figure[0, 0].text(caption(frame.nearestRecorded), axesFraction: DataPoint(x: 0.03, y: 0.97), anchor: .topLeft,
                               background: figure.theme.colors.axesFace.withAlpha(0.85))
             let past = frame.past

@@ -74,9 +74,9 @@ public enum LogisticScene: SceneDefinition {
     public static func prepare(_ request: SceneRequest<Options>) throws -> PreparedScene {
         let points = try points(request.options)
         let objective = try LogisticRegressionObjective(dataset: points.dataset)
-        var run = try request.run(parameters: parameterNames, metrics: ["accuracy"], scene: name,
-                                  needs: "--seed S, or --data FILE --x COL --y COL --label COL",
-                                  builtInLoss: points.isBuiltIn ? { objective.loss(at: $0) } : nil) {
+        let target = HistoryLossCheck.Target.data(request.options.data, scene: name,
+                                                  needs: "--seed S, or --data FILE --x COL --y COL --label COL") { objective.loss(at: $0) }
+        var run = try request.run(parameters: parameterNames, metrics: ["accuracy"], scene: name, checkedOn: target) {
             try train(points, options: request.options)
         }
         // A history from elsewhere may not carry the accuracy; training always records it.

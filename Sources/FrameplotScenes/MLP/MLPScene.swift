@@ -72,9 +72,9 @@ public enum MLPScene: SceneDefinition {
         let points = try points(request.options)
         let hidden = request.options.hiddenUnits ?? request.history.flatMap(hiddenUnits(in:)) ?? defaultHiddenUnits
         let objective = try TwoLayerNetworkObjective(dataset: points.dataset, hiddenUnits: hidden)
-        var run = try request.run(parameters: objective.parameterNames, metrics: ["accuracy"], scene: name,
-                                  needs: "--seed S, or --data FILE --x COL --y COL --label COL",
-                                  builtInLoss: points.isBuiltIn ? { objective.loss(at: $0) } : nil) {
+        let target = HistoryLossCheck.Target.data(request.options.data, scene: name,
+                                                  needs: "--seed S, or --data FILE --x COL --y COL --label COL") { objective.loss(at: $0) }
+        var run = try request.run(parameters: objective.parameterNames, metrics: ["accuracy"], scene: name, checkedOn: target) {
             try train(points, options: request.options)
         }
         // A history from elsewhere may not carry the accuracy; training always records it.

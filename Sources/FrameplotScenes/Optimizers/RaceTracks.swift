@@ -129,7 +129,7 @@ struct RaceTracks: Sendable {
             for (k, name) in names.enumerated() {
                 guard let p = RaceTracks.point(state, k) else { continue }
                 let expected = function.value(x: p.x, y: p.y)
-                if !BuiltInHistoryCheck.agrees(expected: expected, recorded: p.loss) { return (state.step, name, p.loss, expected) }
+                if !HistoryLossCheck.agrees(expected: expected, recorded: p.loss) { return (state.step, name, p.loss, expected) }
             }
         }
         return nil

@@ -42,7 +42,7 @@ struct LineCommand: ParsableCommand {
                                   options: options, kind: .line)
         let points = lines.map(\.xs.count).reduce(0, +)
         Report.wrote(options.output.path, options: options,
-                     detail: "\(lines.count) line\(lines.count == 1 ? "" : "s"), \(points) points" + DataLoading.encodingNote(table))
+                     detail: "\(Report.count(lines.count, "line")), \(Report.count(points, "point"))" + DataLoading.encodingNote(table))
     }
 }
 

@@ -48,7 +48,11 @@ struct RegionsCommand: ParsableCommand {
         try TrainingOptionCheck.steps(steps)
         try TrainingOptionCheck.learningRate(lr)
         let table = try DataLoading.table(file, options: options, columns: [x, y, label])
-        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid)
+        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid, labels: label)
+        // A value a logarithmic axis cannot show is refused, never left out of the picture.
+        if options.logX { try DataLoading.requirePositive(data.columns[0], column: data.names[0], table: table, rows: data.rows, axis: "x") }
+        if options.logY { try DataLoading.requirePositive(data.columns[1], column: data.names[1], table: table, rows: data.rows, axis: "y") }
+        try DataLoading.requireInView([(data.columns[0], data.columns[1])], options: options)
         let labels = try DataLoading.classes(table, column: label, rows: data.rows, option: "--label")
         let labelName = DisplayText.escaped(table.columnNames[try table.column(named: label)], limit: 40)
         guard labels.names.count >= 2 else {
@@ -62,13 +66,15 @@ struct RegionsCommand: ParsableCommand {
             xs: data.columns[0], ys: data.columns[1], labels: labels.indexes, classNames: labels.names)
         let trained = try ClassifierTraining.train(problem, model: spec, steps: steps, learningRate: lr, seed: seed)
         try FigureRendering.regions(
-            RegionsRequest(problem: problem, trained: trained, xName: data.names[0], yName: data.names[1], modelName: spec.name),
+            RegionsRequest(problem: problem, trained: trained, xName: SeriesLoading.seriesName(try table.column(named: x), in: table),
+                           yName: SeriesLoading.seriesName(try table.column(named: y), in: table), modelName: spec.name,
+                           labelName: SeriesLoading.seriesName(try table.column(named: label), in: table)),
             options: options)
         if !options.quiet {
-            print("\(spec.name): final loss \(String(format: "%.5f", trained.finalLoss)), accuracy \(String(format: "%.1f", trained.accuracy * 100))% on \(problem.xs.count) points after \(steps) steps")
+            print("\(spec.name): final loss \(String(format: "%.5f", trained.finalLoss)), accuracy \(String(format: "%.1f", trained.accuracy * 100))% on \(Report.count(problem.xs.count, "point")) after \(Report.count(steps, "step"))")
         }
         Report.wrote(options.output.path, options: options,
-                     detail: "\(labels.names.count) classes, \(problem.xs.count) points" + DataLoading.encodingNote(table))
+                     detail: "\(Report.count(labels.names.count, "class")), \(Report.count(problem.xs.count, "point"))" + DataLoading.encodingNote(table))
     }
 }
 
@@ -96,4 +102,6 @@ struct RegionsRequest {
     var xName: String
     var yName: String
     var modelName: String
+    /// The `--label` column's name: the title of the class legend.
+    var labelName: String?
 }

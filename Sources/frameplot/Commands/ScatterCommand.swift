@@ -41,10 +41,11 @@ struct ScatterCommand: ParsableCommand {
         let options = try plot.checked()
         let fitSpec = try fit.map { try FitSpec.parse($0) }
         let table = try DataLoading.table(file, options: options, columns: [x, y] + (by.map { [$0] } ?? []))
-        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid)
+        let data = try DataLoading.numbers(table, columns: [x, y], dropInvalid: options.dropInvalid, labels: by)
         let xs = data.columns[0], ys = data.columns[1]
         if options.logX { try DataLoading.requirePositive(xs, column: data.names[0], table: table, rows: data.rows, axis: "x") }
         if options.logY { try DataLoading.requirePositive(ys, column: data.names[1], table: table, rows: data.rows, axis: "y") }
+        try DataLoading.requireInView([(xs, ys)], options: options)
         let classes = try by.map { try DataLoading.classes(table, column: $0, rows: data.rows, option: "--by") }
 
         var fitted: PolynomialFit? = nil
@@ -62,12 +63,14 @@ struct ScatterCommand: ParsableCommand {
             fitted = result
         }
 
-        let request = ScatterRequest(
-            xs: xs, ys: ys, xName: data.names[0], yName: data.names[1],
+        var request = ScatterRequest(
+            xs: xs, ys: ys, xName: SeriesLoading.seriesName(try table.column(named: x), in: table),
+            yName: SeriesLoading.seriesName(try table.column(named: y), in: table),
             classes: classes, fit: fitted)
+        request.className = try by.map { SeriesLoading.seriesName(try table.column(named: $0), in: table) }
         try FigureRendering.scatter(request, options: options)
         Report.wrote(options.output.path, options: options,
-                     detail: "\(xs.count) point\(xs.count == 1 ? "" : "s")" + (fitted.map { ", fit \($0.equation)" } ?? "")
+                     detail: Report.count(xs.count, "point") + (fitted.map { ", fit \($0.equation)" } ?? "")
                         + DataLoading.encodingNote(table))
     }
 }

@@ -158,3 +158,28 @@ enum OptionalValueOptions {
         return result
     }
 }
+
+/// `--frames A..B`: its form is checked when the options are, before any training; whether
+/// the frames exist is checked once the scene's frame count is known (``FrameRange``).
+enum FrameRangeOption {
+    /// Throws a usage error unless `text` is `A..B`, `A...B`, `A..`, `..B` or `N` with
+    /// whole frame numbers (from 0) and A ≤ B.
+    static func check(_ text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let shown = DisplayText.escaped(text, limit: 40)
+        let isNumber = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        let ends: (Substring, Substring)
+        if let dots = trimmed.range(of: "...") ?? trimmed.range(of: "..") {
+            ends = (trimmed[..<dots.lowerBound], trimmed[dots.upperBound...])
+        } else {
+            ends = (Substring(trimmed), Substring(trimmed))
+        }
+        guard (ends.0.isEmpty || isNumber(ends.0)) && (ends.1.isEmpty || isNumber(ends.1)),
+              !(ends.0.isEmpty && ends.1.isEmpty) else {
+            throw CLIError.usage("--frames \(shown): expected A..B, A.., ..B or N with frame numbers from 0, e.g. --frames 0..49")
+        }
+        if let low = Int(ends.0), let high = Int(ends.1), low > high {
+            throw CLIError.usage("--frames \(shown): the first frame comes after the last; write the smaller number first")
+        }
+    }
+}

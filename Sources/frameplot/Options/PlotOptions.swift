@@ -46,7 +46,7 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .customLong("drop-invalid"), help: "Drop rows with NaN, infinite or too large (beyond ±1e100) values instead of stopping.")
+    @Flag(name: .customLong("drop-invalid"), help: "Drop rows with an empty, NaN, infinite or too large (beyond ±1e100) value in a column used (class labels included) instead of stopping.")
     var dropInvalid = false
 
     @Option(help: ArgumentHelp("PDF/SVG only: draw dense points and lines as an embedded image under vector axes: auto (over 10000 points), always or never.", valueName: "auto|always|never"))

@@ -5,7 +5,7 @@ import FrameplotModel
 /// Smoothing and per-x aggregation of the `curve` and `line` commands.
 struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Smooth as TensorBoard does: a debiased exponential moving average with weight W from 0 to below 1 (0.6 when --smooth is given alone). A series shorter than 4/(1-W) points is smoothed less, so it keeps its shape. The raw series stays, faint.",
+        "Smooth as TensorBoard does: a debiased exponential moving average with weight W from 0 to below 1 (0.6 when --smooth is given alone). Its span, 1/(1-W) points, is at most a quarter of each series, so a series shorter than 4/(1-W) points is smoothed less (4 points or fewer: not at all); the legend shows the weight used, and a note says so. The raw series stays, faint.",
         valueName: "W"))
     var smooth: Double?
 

@@ -45,7 +45,7 @@ enum DemoRendering {
                 let renderer = FrameRenderer(scene: scene, progress: command.quiet ? .quiet : .automatic)
                 let frames = try renderer.renderPNGSequence(to: "\(out)/\(name)")
                 fileCount += scene.frameCount
-                var text = "\(scene.frameCount) frames in \(out)/\(name)"
+                var text = "\(Report.count(scene.frameCount, "frame")) in \(out)/\(name)"
                 if frames.framesSkipped > 0 { text += " (\(frames.framesSkipped) kept)" }
                 Report.notes(frames.notes, quiet: command.quiet)
                 if ffmpeg {

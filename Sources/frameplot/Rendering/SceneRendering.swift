@@ -15,9 +15,10 @@ enum SceneRendering {
     }
 
     static func check(_ options: AnimationOutputOptions) throws -> Checked {
+        if let frames = options.frames { try FrameRangeOption.check(frames) }
         let output = try OutputTarget.animation(options.output, frameFormat: options.format)
         if options.frames != nil && output.format != .folder {
-            throw CLIError.usage("--frames works with a folder of PNG frames, not \(output.format == .svgFolder ? "SVG frames" : "a \(output.format.rawValue.uppercased()) file")")
+            throw CLIError.usage("--frames works with a folder of PNG frames, not \(output.format.phrase)")
         }
         if options.scale != .one && (output.format == .pdf || output.format == .svgFolder) {
             throw CLIError.usage("--scale \(options.scale): PDF pages and SVG frames are vectors, which have no pixel density; --size sets their size")
@@ -139,9 +140,9 @@ enum SceneRendering {
     static func logOutput(_ path: String) throws -> String {
         let ext = OutputTarget.pathExtension(path)
         guard ext == "csv" || ext == "jsonl" else {
-            throw CLIError.usage("--log \(SceneText.clipped(path)): the history is written as CSV or JSON lines; use a .csv or .jsonl file name")
+            throw CLIError.usage("--log \(OutputTarget.shown(path)): the history is written as CSV or JSON lines; use a .csv or .jsonl file name")
         }
-        try OutputTarget(path: path, format: .png).checkWritable()
+        try OutputTarget(path: path, format: .png).checkWritable(option: "--log")
         return path
     }
 }

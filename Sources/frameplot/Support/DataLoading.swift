@@ -16,13 +16,25 @@ enum DataLoading {
         return allowJSONLines ? try CSVTable.readLog(at: path, options: read) : try CSVTable(contentsOf: path, options: read)
     }
 
-    /// Numeric columns with the `--drop-invalid` policy and optional skipping of empty cells.
+    /// Numeric columns with the `--drop-invalid` policy (rows with an empty, NaN or ±∞
+    /// cell in a used column are dropped, the label column's included) and optional
+    /// skipping of empty cells.
     static func numbers(_ table: CSVTable, columns: [String], dropInvalid: Bool,
-                        skipMissing: Bool = false) throws -> CSVNumericColumns {
+                        skipMissing: Bool = false, labels: String? = nil) throws -> CSVNumericColumns {
         let options = CSVNumberOptions(
-            missing: skipMissing ? .skipRow : .error,
+            missing: skipMissing || dropInvalid ? .skipRow : .error,
             nonFinite: dropInvalid ? .dropRow : .error)
-        let result = try table.numbers(columns: columns, options: options)
+        var result = try table.numbers(columns: columns, options: options)
+        if dropInvalid, let labels {
+            let kept = try table.labelledRows(column: labels, among: result.rows)
+            if kept.count < result.rows.count {
+                let keep = Set(kept)
+                let positions = result.rows.indices.filter { keep.contains(result.rows[$0]) }
+                result.columns = result.columns.map { column in positions.map { column[$0] } }
+                result.droppedNonFinite += result.rows.count - kept.count
+                result.rows = kept
+            }
+        }
         guard result.count > 0 else {
             let what = columns.map { "\"\($0)\"" }.joined(separator: ", ")
             throw CLIError.failure("\(table.file): no rows with numbers in \(what) to plot")
@@ -43,6 +55,28 @@ enum DataLoading {
     /// " (read as …)" for a file that was not UTF-8, for the summary line.
     static func encodingNote(_ table: CSVTable) -> String {
         table.encoding == .utf8 ? "" : " (read as \(table.encoding.displayName))"
+    }
+
+    /// Checks that `--xlim`/`--ylim` leave some of the data in view: limits outside the
+    /// data's whole range would draw an empty plot, so they are an error naming the option.
+    /// (A range that overlaps the data passes: a line may cross the view between points.)
+    ///
+    /// ```swift
+    /// try DataLoading.requireInView([(xs, ys)], options: options)
+    /// ```
+    static func requireInView(_ series: [(xs: [Double], ys: [Double])], options: CheckedPlotOptions) throws {
+        func check(_ limits: ClosedRange<Double>?, _ values: [Double], option: String, axis: String) throws {
+            guard let limits else { return }
+            var low = Double.infinity, high = -Double.infinity
+            for value in values where value.isFinite {
+                low = Swift.min(low, value)
+                high = Swift.max(high, value)
+            }
+            guard low <= high, high < limits.lowerBound || low > limits.upperBound else { return }
+            throw CLIError.failure("\(option) \(PlotOptions.format(limits.lowerBound)),\(PlotOptions.format(limits.upperBound)): no data is inside; \(axis) runs from \(PolynomialFit.format(low)) to \(PolynomialFit.format(high))")
+        }
+        try check(options.xlim, series.flatMap(\.xs), option: "--xlim", axis: "x")
+        try check(options.ylim, series.flatMap(\.ys), option: "--ylim", axis: "y")
     }
 
     /// Checks that values can go on a logarithmic axis.

@@ -10,7 +10,7 @@ enum ErrorMapping {
         if let error = error as? CSVError {
             var message = error.description
             switch error {
-            case .nonFinite, .tooLarge: message += " (use --drop-invalid to drop such rows)"
+            case .nonFinite, .tooLarge, .missingValue: message += " (use --drop-invalid to drop such rows)"
             case .notUTF8: message += ", or name its encoding with --encoding (\(CSVEncoding.names))"
             default: break
             }
@@ -36,8 +36,22 @@ enum ErrorMapping {
         if let error = error as? FileWriteError {
             // A full disk, no permission, a read-only file system and a missing folder each in
             // their own words; a refused target (a device, a FIFO) is named and left alone.
-            return .failure(error.description)
+            return .failure(shortened(error).description)
         }
         return nil
+    }
+
+    /// `error` with its paths cut in the middle when long, so that a 300-character file
+    /// name never pushes the reason off the one-line message.
+    static func shortened(_ error: FileWriteError) -> FileWriteError {
+        func cut(_ path: String) -> String { DisplayText.middle(path, limit: 100) }
+        var reason = error.reason
+        switch reason {
+        case let .permissionDenied(folder): reason = .permissionDenied(folder: cut(folder))
+        case let .missingFolder(folder): reason = .missingFolder(cut(folder))
+        case let .notAFolder(folder): reason = .notAFolder(cut(folder))
+        default: break
+        }
+        return FileWriteError(path: cut(error.path), reason: reason, isFolder: error.isFolder)
     }
 }

@@ -9,6 +9,9 @@ import FrameplotModel
 struct PolynomialFit: Equatable {
     /// Coefficients from the constant term up.
     var coefficients: [Double]
+    /// The largest |x| fitted: a term's size is judged by its value there, not by its
+    /// coefficient alone (1e-9·x³ matters when x reaches 1000).
+    var xExtent: Double = 1
 
     init?(xs: [Double], ys: [Double], degree: Int) {
         guard degree >= 1, xs.count == ys.count, xs.count > degree,
@@ -32,6 +35,7 @@ struct PolynomialFit: Equatable {
         }
         guard result.allSatisfy(\.isFinite) else { return nil }
         coefficients = result
+        xExtent = Swift.max(Swift.abs(low), Swift.abs(high))
     }
 
     var degree: Int { coefficients.count - 1 }
@@ -40,31 +44,56 @@ struct PolynomialFit: Equatable {
         coefficients.reversed().reduce(0) { $0 * x + $1 }
     }
 
-    /// The equation for the legend, e.g. `y = 1.18x − 140` or `y = 0.5x² − 2x + 1`.
+    /// The equation for the legend, e.g. `y = 1.18x − 140`, `y = 0.5x² − 2x + 1` or
+    /// `y = 2×10⁻⁵ x³ + 1000`.
+    ///
+    /// Only round-off residue is left out: a term whose largest value over the fitted x
+    /// (|c|·|x|ᵏ) is below 1e-10 of the largest term's, so a small leading coefficient on a
+    /// wide x range is kept.
     var equation: String {
         var text = ""
-        // Round-off residue (1e-15 next to coefficients of order 1) is not a term.
-        let largest = coefficients.map(abs).max() ?? 0
+        let sizes = coefficients.enumerated().map { power, c in Swift.abs(c) * Foundation.pow(xExtent, Double(power)) }
+        let largest = sizes.max() ?? 0
         for power in stride(from: degree, through: 0, by: -1) {
             var coefficient = coefficients[power]
-            if abs(coefficient) < largest * 1e-10 { coefficient = 0 }
-            let magnitude = Self.format(abs(coefficient))
-            if magnitude == "0" && degree > 0 && !(power == 0 && text.isEmpty) { continue }
-            let sign = coefficient < 0 ? "−" : "+"
+            if sizes[power] < largest * 1e-10 || !sizes[power].isFinite { coefficient = 0 }
+            let magnitude = Self.coefficientText(Swift.abs(coefficient))
+            if coefficient == 0 && !(power == 0 && text.isEmpty) { continue }
             if text.isEmpty {
                 if coefficient < 0 { text += "−" }
             } else {
-                text += " \(sign) "
+                text += coefficient < 0 ? " − " : " + "
             }
             let variable = power == 0 ? "" : "x" + Self.superscript(power)
-            text += (magnitude == "1" && power > 0) ? variable : magnitude + variable
+            if magnitude == "1" && power > 0 {
+                text += variable
+            } else {
+                // "2×10⁻⁵ x³": a space keeps the power of ten apart from x's exponent.
+                let poweredTen = magnitude.contains { "⁰¹²³⁴⁵⁶⁷⁸⁹".contains($0) }
+                text += magnitude + (poweredTen && power > 0 ? " " : "") + variable
+            }
         }
         return "y = " + (text.isEmpty ? "0" : text)
     }
 
+    /// A coefficient for the equation: up to four significant digits, and powers of ten
+    /// as a person writes them ("2×10⁻⁵", "1.5×10⁶"), never "1e-05".
+    ///
+    /// ```swift
+    /// PolynomialFit.coefficientText(0.00002)  // "2×10⁻⁵"
+    /// ```
+    static func coefficientText(_ value: Double) -> String {
+        guard value != 0, value.isFinite, value >= 1e5 || value < 1e-3 else { return format(value) }
+        var exponent = Int(Foundation.log10(value).rounded(.down))
+        var mantissa = String(format: "%.3g", value / Foundation.pow(10, Double(exponent)))
+        if mantissa == "10" { mantissa = "1"; exponent += 1 }
+        let power = "10" + (exponent < 0 ? "⁻" : "") + superscriptDigits(Swift.abs(exponent))
+        return mantissa == "1" ? power : mantissa + "×" + power
+    }
+
     static func format(_ value: Double) -> String {
         if value == 0 { return "0" }
-        if value >= 1e5 || value < 1e-3 {
+        if Swift.abs(value) >= 1e5 || Swift.abs(value) < 1e-3 {
             return String(format: "%.3g", value).replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e-0", with: "e-")
         }
         var text = String(format: "%.4g", value)
@@ -75,9 +104,14 @@ struct PolynomialFit: Equatable {
         return text
     }
 
+    /// x's exponent: "" for 1, "²" for 2.
     static func superscript(_ power: Int) -> String {
-        guard power > 1 else { return "" }
+        power > 1 ? superscriptDigits(power) : ""
+    }
+
+    /// The digits of `n` (≥ 0) as superscripts.
+    static func superscriptDigits(_ n: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(String(power).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+        return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 }

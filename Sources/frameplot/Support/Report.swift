@@ -13,6 +13,17 @@ enum Report {
         print("wrote \(path)\(pixels): \(detail)")
     }
 
+    /// `n` and a noun in the right number: "1 point", "2 points", "1 class", "3 classes".
+    ///
+    /// ```swift
+    /// Report.count(1, "point")   // "1 point"
+    /// ```
+    static func count(_ n: Int, _ noun: String) -> String {
+        guard n != 1 else { return "1 \(noun)" }
+        let plural = noun.hasSuffix("s") || noun.hasSuffix("x") || noun.hasSuffix("ch") || noun.hasSuffix("sh") ? noun + "es" : noun + "s"
+        return "\(n) \(plural)"
+    }
+
     static func line(_ text: String, quiet: Bool) {
         guard !quiet else { return }
         print(text)

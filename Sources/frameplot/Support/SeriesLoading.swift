@@ -25,15 +25,22 @@ enum SeriesLoading {
     /// Reads x against each y column, skipping the rows where that y is empty (so a line
     /// never joins its points through another series' rows), then combines rows that
     /// share an x value when asked to (`--per`, `--agg`) or when `groupRepeats` is set.
-    static func series(_ table: CSVTable, x: String, ys: [String], options: CheckedPlotOptions,
+    static func series(_ table: CSVTable, x: String?, ys: [String], options: CheckedPlotOptions,
                        seriesOptions: CheckedSeriesOptions, groupRepeats: Bool) throws -> [Series] {
         let group = groupRepeats || seriesOptions.per != nil || seriesOptions.aggregation != nil
+        let xIndex = try x.map { try table.column(named: $0) }
         var result: [Series] = []
         for column in ys {
-            let data = try DataLoading.numbers(table, columns: [x, column], dropInvalid: options.dropInvalid, skipMissing: true)
-            if options.logX { try DataLoading.requirePositive(data.columns[0], column: data.names[0], table: table, rows: data.rows, axis: "x") }
-            if options.logY { try DataLoading.requirePositive(data.columns[1], column: data.names[1], table: table, rows: data.rows, axis: "y") }
-            var series = Series(name: data.names[1], xName: data.names[0], xs: data.columns[0], ys: data.columns[1])
+            let yIndex = try table.column(named: column)
+            let data = try DataLoading.numbers(table, columns: (x.map { [$0] } ?? []) + [column],
+                                               dropInvalid: options.dropInvalid, skipMissing: true)
+            // Without an x column, the row number (1-based, so interleaved series stay aligned).
+            let xs = x == nil ? data.rows.map { Double($0 + 1) } : data.columns[0]
+            let ys = data.columns[data.columns.count - 1]
+            let xName = xIndex.map { table.isUnnamed($0) ? indexTitle : table.columnNames[$0] } ?? rowNumberTitle
+            if options.logX, x != nil { try DataLoading.requirePositive(xs, column: data.names[0], table: table, rows: data.rows, axis: "x") }
+            if options.logY { try DataLoading.requirePositive(ys, column: table.columnNames[yIndex], table: table, rows: data.rows, axis: "y") }
+            var series = Series(name: seriesName(yIndex, in: table), xName: xName, xs: xs, ys: ys)
             if group {
                 let grouped = SeriesAggregation.group(xs: series.xs, ys: series.ys, method: seriesOptions.aggregation)
                 // Without repeats the series stays in file order; with them, one point per x, sorted.
@@ -41,17 +48,30 @@ enum SeriesLoading {
                     series.xs = grouped.xs
                     series.ys = grouped.ys
                     series.aggregation = grouped.method
-                    series.groupedBy = seriesOptions.per.map { _ in data.names[0] }
+                    series.groupedBy = seriesOptions.per.map { _ in xName }
                 }
             }
             result.append(series)
         }
+        try DataLoading.requireInView(result.map { ($0.xs, $0.ys) }, options: options)
         if let method = seriesOptions.aggregation, seriesOptions.per == nil,
            !result.contains(where: { $0.aggregation != nil }) {
-            let xName = result.first?.xName ?? x
+            let xName = result.first?.xName ?? x ?? rowNumberTitle
             throw CLIError.usage("--agg \(method.rawValue): no two rows share a value of \"\(DisplayText.escaped(xName, limit: 40))\", so there is nothing to combine; group with --per COLUMN (e.g. --per epoch)")
         }
         return result
+    }
+
+    /// The x-axis title when points are drawn against their row number.
+    static let rowNumberTitle = "row"
+    /// The title of a column whose header cell is empty (pandas' row index).
+    static let indexTitle = "index"
+
+    /// The legend name of column `index` (0-based): its header, with its number when
+    /// another column shares the name ("loss (column 4)").
+    static func seriesName(_ index: Int, in table: CSVTable) -> String {
+        let name = table.isUnnamed(index) ? indexTitle : table.columnNames[index]
+        return table.columns(namedExactly: table.columnNames[index]).count > 1 ? "\(name) (column \(index + 1))" : name
     }
 
     /// The y-axis title for several series: the words their names share ("loss" for

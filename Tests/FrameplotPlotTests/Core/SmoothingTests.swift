@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FrameplotPlot
 
@@ -36,5 +37,27 @@ struct SmoothingTests {
         #expect(Smoothing.trailingWindow(requested: 10, count: 40) == 10)
         #expect(Smoothing.trailingWindow(requested: 1000, count: 1_000_000) == 1000)
         #expect(Smoothing.trailingWindow(requested: 50, count: 100) == 25)
+        // The EMA's span 1/(1 − w) is at most a quarter of the series too.
+        #expect(Smoothing.exponentialWeight(requested: 0.6, count: 4) == 0)
+        #expect(Smoothing.exponentialWeight(requested: 0.6, count: 1000) == 0.6)
+        #expect(abs(Smoothing.exponentialWeight(requested: 0.8, count: 12) - 2.0 / 3) < 1e-15)
+        #expect(Smoothing.exponentialWeight(requested: -1, count: 100) == 0)
+        #expect(Smoothing.exponentialWeight(requested: .nan, count: 100) == 0)
+    }
+
+    @Test func cappedSmoothingEndsNearTheLastValue() {
+        // Issue 14: a 4-point series ending at 0.22 was drawn ending at 0.58.
+        let four = [1.0, 0.6, 0.35, 0.22]
+        let weight = Smoothing.exponentialWeight(requested: 0.9, count: four.count)
+        #expect(Smoothing.exponentialMovingAverage(four, weight: weight).last == 0.22)
+        // A million-point log falling to about 0.14 ends near 0.14, not near 0.52.
+        let n = 1_000_000
+        let log = (0..<n).map { 0.14 + 0.86 * Foundation.exp(-Double($0) / 50_000) }
+        let requested = 0.999_999
+        let capped = Smoothing.exponentialWeight(requested: requested, count: n)
+        #expect(capped == 1 - 4 / Double(n))
+        let end = Smoothing.exponentialMovingAverage(log, weight: capped).last ?? 0
+        #expect(abs(end - 0.14) < 0.005, "\(end)")
+        #expect(Smoothing.exponentialMovingAverage(log, weight: requested).last ?? 0 > 0.16)
     }
 }

@@ -120,6 +120,44 @@ struct TickTests {
         #expect(set.major.first?.label == "0")
     }
 
+    @Test func offsetIsWrittenWithAllItsDigits() {
+        // Ticks 123456.70 … 123456.74: the offset was shown as "+123457", so every label
+        // read 0.3 too high.
+        let values = (0..<5).map { 123_456.7 + 0.01 * Double($0) }
+        let f = TickFormatter.linear(values)
+        #expect(f.annotation == "+123456.7")
+        #expect(zip(values, f.labels).allSatisfy { value, label in
+            abs((Double(label) ?? .nan) + 123_456.7 - value) < 1e-6
+        }, "\(f.labels)")
+        let billions = TickFormatter.linear([1_234_567_000.1, 1_234_567_000.2, 1_234_567_000.3])
+        #expect(billions.annotation == "+1.234567×10<sup>9</sup>")
+        #expect(billions.labels == ["0.1", "0.2", "0.3"])
+        // Float noise in the values never reaches a label: 0.1 + 0.2 is "0.3".
+        #expect(TickFormatter.linear([0.1, 0.1 + 0.1, 0.1 + 0.2, 0.1 + 0.3]).labels == ["0.1", "0.2", "0.3", "0.4"])
+        #expect(TickFormatter.linear([1e6 + 0.1, 1e6 + 0.2, 1e6 + 0.30000000000000004]).labels == ["0.1", "0.2", "0.3"])
+    }
+
+    @Test func wholeNumberAxesGetWholeNumberTicks() {
+        // Epochs 1…5 on a wide axis: 0.5 steps without the rule, whole numbers with it.
+        let limits = AxisLimits(lower: 0.8, upper: 5.2)
+        let free = TickLocator(maxIntervals: 9)
+        #expect(free.majorTicks(in: limits).contains(1.5))
+        let whole = TickLocator(maxIntervals: 9, integers: true)
+        #expect(whole.majorTicks(in: limits) == [1, 2, 3, 4, 5])
+        #expect(TickLocator.minorTicks(in: limits, step: whole.step(for: limits), integers: true).isEmpty)
+        // Larger spans keep nice whole steps (never 2.5), minor ticks on whole numbers.
+        let wide = AxisLimits(lower: 0, upper: 24)
+        let step = TickLocator(maxIntervals: 9, integers: true).step(for: wide)
+        #expect(step.isWhole && step.value == 5)
+        let twos = TickLocator(maxIntervals: 6, integers: true).step(for: AxisLimits(lower: 0, upper: 10))
+        #expect(twos.value == 2)
+        #expect(TickLocator.minorTicks(in: AxisLimits(lower: 0, upper: 10), step: twos, integers: true) == [1, 3, 5, 7, 9])
+        // A single value: one whole tick, never 0.5 steps around it.
+        #expect(TickLocator(maxIntervals: 9, integers: true).majorTicks(in: AxisLimits(lower: 2.5, upper: 3.5)) == [3])
+        let scale = Scale(kind: .linear, limits: limits, pixelStart: 0, pixelEnd: 700)
+        #expect(AxisTicks.make(scale: scale, fontSize: 10, integers: true).major.map(\.label) == ["1", "2", "3", "4", "5"])
+    }
+
     @Test func fixedAndCompactFormatting() {
         #expect(TickFormatter.fixed(-0.5, decimals: 2) == "\u{2212}0.50")
         #expect(TickFormatter.fixed(-0.0001, decimals: 2) == "0.00")

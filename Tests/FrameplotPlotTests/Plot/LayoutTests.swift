@@ -76,4 +76,60 @@ import FrameplotCanvas
         let fixed = try #require(fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].legend)
         #expect(fixed.placement == .upperLeft)
     }
+
+    @Test("bestOrOutside: inside only where no data point is under the legend, else beside the plot")
+    func legendBesideCrowdedData() throws {
+        var fig = Figure(width: 400, height: 300)
+        // A grid of points fills every inside position: the legend goes outside.
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0...20 { for j in 0...20 { xs.append(Double(i) / 2); ys.append(Double(j) / 2) } }
+        fig.axes.scatter(xs: xs, ys: ys, label: "points")
+        fig.axes.legendPlacement = .bestOrOutside
+        let canvas = try ImageCanvas(width: 8, height: 8)
+        let outside = try #require(fig.layout(measuringWith: canvas).panels[0].legend)
+        #expect(outside.placement == .outsideRight)
+        // Only the upper half is full: the legend sits in the empty lower half, over no point.
+        var upper = Figure(width: 400, height: 300)
+        let kept = xs.indices.filter { ys[$0] >= 5 }
+        upper.axes.scatter(xs: kept.map { xs[$0] } + [0], ys: kept.map { ys[$0] } + [0], label: "points")
+        upper.axes.legendPlacement = .bestOrOutside
+        let panel = upper.layout(measuringWith: canvas).panels[0]
+        let legend = try #require(panel.legend)
+        #expect([.lowerRight, .lowerCenter].contains(legend.placement), "\(legend.placement)")
+        let covered = zip(kept.map { xs[$0] } + [0], kept.map { ys[$0] } + [0])
+            .filter { legend.box.contains(panel.transform.point(x: $0.0, y: $0.1)) }
+        #expect(covered.isEmpty)
+    }
+
+    @Test("a legend title sits above the rows, inside the box")
+    func legendTitle() throws {
+        var fig = Figure(width: 400, height: 300)
+        fig.axes.scatter(xs: [0, 1], ys: [0, 1], coloring: .classes([0, 1], labels: ["setosa", "virginica"]))
+        fig.axes.legendTitle = "a long species column"
+        let legend = try #require(fig.layout(measuringWith: try ImageCanvas(width: 8, height: 8)).panels[0].legend)
+        let title = try #require(legend.title)
+        #expect(title.text == "a long species column" && legend.rows.map(\.label.text) == ["setosa", "virginica"])
+        #expect(title.bounds.maxY <= (legend.rows.first?.handleRect.minY ?? 0))
+        #expect(legend.box.minX <= title.bounds.minX && title.bounds.maxX <= legend.box.maxX)
+        #expect(legend.texts.count == 3)
+    }
+
+    @Test("a dense scatter's tiny markers get legend swatches of a readable size")
+    func readableSwatch() throws {
+        var fig = Figure(width: 400, height: 300)
+        let blue = Color(hex: 0x1f77b4)
+        fig.axes.scatter(xs: [0, 10], ys: [0, 10], size: 1.5, color: blue, label: "many points")
+        fig.axes.legendPlacement = .lowerRight
+        let canvas = try fig.makeImage()
+        let legend = try #require(fig.layout(measuringWith: canvas).panels[0].legend)
+        let r = try #require(legend.rows.first).handleRect
+        var inked = 0
+        for y in Int(r.minY * canvas.scale)..<Int(r.maxY * canvas.scale) {
+            for x in Int(r.minX * canvas.scale)..<Int(r.maxX * canvas.scale) {
+                let p = canvas.pixel(x: x, y: y)
+                if Int(p.b) - Int(p.r) > 60 { inked += 1 }
+            }
+        }
+        #expect(Double(inked) >= 20 * canvas.scale * canvas.scale, "\(inked) blue pixels in the swatch")
+    }
 }

@@ -123,4 +123,33 @@ import FrameplotCanvas
         let entry = LegendEntry(label: "a", handle: .patch(fill: red, edge: nil))
         #expect(LegendEntry.unique([entry, entry]) == [entry])
     }
+
+    /// A fit asks for `.fits`: over a dense cloud of 10,000 points it stays on top, static or
+    /// per frame, while a plain line stays under the points.
+    @Test func fitLinesAboveDenseClouds() throws {
+        var fig = figure()
+        fig.axes.showsGrid = false
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0..<100 { for j in 0..<100 { xs.append(Double(i) / 10); ys.append(Double(j) / 10) } }
+        fig.axes.scatter(xs: xs, ys: ys, size: 6, color: green)
+        var plain = fig
+        plain.axes.straightLine(slope: 0, intercept: 5.05, color: blue, width: 4)
+        #expect(pixel(try plain.makeImage(), plain, x: 5.05, y: 5.05) == RGBA8(green))
+        var fitted = fig
+        fitted.axes.straightLine(slope: 0, intercept: 5.05, color: blue, width: 4, stratum: .fits)
+        fitted.axes.function(color: red, width: 4, stratum: .fits) { _ in 2.05 }
+        let canvas = try fitted.makeImage()
+        #expect(pixel(canvas, fitted, x: 5.05, y: 5.05) == RGBA8(blue))
+        #expect(pixel(canvas, fitted, x: 5.05, y: 2.05) == RGBA8(red))
+        // Per frame, over static points: the layers drawn in turn put the fit on top too.
+        var frame = fig
+        frame.beginFrame()
+        frame.axes.straightLine(slope: 0, intercept: 5.05, color: blue, width: 4, stratum: .fits)
+        let layout = frame.layout(measuringWith: try ImageCanvas(width: fig.size.width, height: fig.size.height))
+        let layered = try ImageCanvas(width: fig.size.width, height: fig.size.height)
+        fig.render(on: layered, layout: layout, layers: .background)
+        frame.render(on: layered, layout: layout, layers: .frame)
+        fig.render(on: layered, layout: layout, layers: .overlay)
+        #expect(pixel(layered, fig, x: 5.05, y: 5.05) == RGBA8(blue))
+    }
 }
