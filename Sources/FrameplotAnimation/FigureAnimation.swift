@@ -103,16 +103,20 @@ public struct FigureAnimation: AnimationScene {
         if hasFrameLegend {
             let rest = Set(0..<drawn.steps.count).subtracting(sampled).sorted()
             var seen: [Set<String>] = Array(repeating: [], count: sizing.panels.count)
+            // The first mark at each place stands for the later ones, whose long paths are not kept.
+            var representatives: [[Int: any Mark]] = Array(repeating: [:], count: sizing.panels.count)
             for index in rest {
                 let marked = Self.frameFigure(figure, index: index, run: drawn, recorded: run, timeline: timeline, build: frame)
                 for p in marked.panels.indices where p < sizing.panels.count {
                     let panel = marked.panels[p]
                     for m in panel.marks.indices where panel.isFrameMark(at: m) {
-                        let texts = panel.marks[m].legendEntries(theme: figure.theme).filter { $0.key != nil }
-                            .map { "\($0.key ?? "")\u{1f}\($0.label)" }
+                        let entries = panel.marks[m].legendEntries(theme: figure.theme).filter { $0.key != nil }
+                        let texts = entries.map { "\($0.key ?? "")\u{1f}\($0.label)" }
                         guard !texts.isEmpty, !seen[p].isSuperset(of: texts) else { continue }
                         seen[p].formUnion(texts)
-                        sizing.panels[p].add(KeyedLegendTexts(mark: panel.marks[m], theme: figure.theme))
+                        let representative = representatives[p][m] ?? panel.marks[m]
+                        representatives[p][m] = representative
+                        sizing.panels[p].add(KeyedLegendTexts(representative: representative, entries: entries))
                     }
                 }
             }
@@ -187,18 +191,27 @@ public struct FigureAnimation: AnimationScene {
 /// shows in that frame, so the row gets room for the widest (nothing is drawn, nothing else
 /// counts: no extent, no occupied points).
 private struct KeyedLegendTexts: Mark {
-    /// The keyed rows only, not the mark: a long run's frame marks hold long paths, and one
-    /// of these is kept per frame whose legend text is new.
-    let entries: [LegendEntry]
-    /// The frame mark's own stratum, so the layout's per-frame strata stay those of the frames.
-    let stratum: MarkStratum
+    /// An earlier frame's mark at the same place, whose rows (handles in the layout's theme)
+    /// get this frame's texts: a long run's later marks hold long paths, and one of these is
+    /// kept per frame whose legend text is new.
+    let representative: any Mark
+    /// This frame's text of each keyed row.
+    let labels: [String: String]
     var layer: MarkLayer { .dynamic }
+    /// The frame mark's own stratum, so the layout's per-frame strata stay those of the frames.
+    var stratum: MarkStratum { representative.stratum }
 
-    init(mark: any Mark, theme: Theme) {
-        entries = mark.legendEntries(theme: theme).filter { $0.key != nil }
-        stratum = mark.stratum
+    init(representative: any Mark, entries: [LegendEntry]) {
+        self.representative = representative
+        labels = Dictionary(entries.compactMap { e in e.key.map { ($0, e.label) } }, uniquingKeysWith: { first, _ in first })
     }
 
     func draw(in context: MarkContext) {}
-    func legendEntries(theme: Theme) -> [LegendEntry] { entries }
+    func legendEntries(theme: Theme) -> [LegendEntry] {
+        representative.legendEntries(theme: theme).filter { $0.key != nil }.map { entry in
+            var entry = entry
+            if let key = entry.key, let label = labels[key] { entry.label = label }
+            return entry
+        }
+    }
 }

@@ -175,7 +175,7 @@ struct OptimizersSceneTests {
         let race = try OptimizerRace(function: .beale, optimizers: Optimizer.torchDefaults, steps: 30).run()
         let highest = race.tracks.flatMap(\.losses).filter(\.isFinite).max() ?? 0
         for theme in ThemeName.allCases {
-            for size in [(800, 600), (801, 457)] {
+            for size in [(800, 600), (801, 457), (1280, 720)] {
                 let settings = SceneSettings(size: try FrameSize(width: size.0, height: size.1), theme: theme)
                 let prepared = try scene(["--steps", "30", "--view", view], settings: settings)
                 let layout = try #require(prepared.scene as? FigureAnimation).layout
@@ -183,6 +183,7 @@ struct OptimizersSceneTests {
                 let legend = try #require(loss.legend)
                 let context = "\(view) \(theme) \(size)"
                 #expect(legend.placement == .upperRight, "\(context)")
+                #expect(legend.rows.count == 6, "\(context): one row per optimizer, \(legend.rows.map(\.label.text))")
                 #expect(loss.plotRect.contains(legend.box), "\(context)")
                 let top = loss.transform.point(x: 0, y: highest).y
                 #expect(top > legend.box.maxY, "\(context): the highest loss at y \(top), the legend down to \(legend.box.maxY)")
