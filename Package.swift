@@ -44,16 +44,9 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
-        // ISA-L's igzip: single-pass DEFLATE about 8x faster than libdeflate's fastest level on
-        // drawn frames (files about 15% larger); level 1, the animation frames' level.
-        .systemLibrary(
-            name: "CFrameplotIgzip",
-            pkgConfig: "libisal",
-            providers: [.apt(["libisal-dev"])]
-        ),
         .target(
             name: "CFrameplotPNGEncoder",
-            dependencies: ["CFrameplotPNG", "CFrameplotDeflate", "CFrameplotIgzip"]
+            dependencies: ["CFrameplotPNG", "CFrameplotDeflate"]
         ),
 
         // MARK: Swift layers

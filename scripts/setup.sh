@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Frameplot needs from Debian/Ubuntu, and only what is missing:
-#   libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev libisal-dev pkg-config  (drawing, PNG encoding)
+#   libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev pkg-config  (drawing, PNG encoding)
 #   fonts-noto-cjk   (Japanese and Latin text in one consistent design)
 #   ffmpeg           (MP4/GIF animations)
 #   poppler-utils librsvg2-bin  (tests only: PDF pages and SVG frames are compared with PNG frames)
@@ -8,7 +8,7 @@
 # Swift itself is not installed here (see the README).
 set -euo pipefail
 
-packages=(libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev libisal-dev pkg-config fonts-noto-cjk ffmpeg poppler-utils librsvg2-bin)
+packages=(libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev pkg-config fonts-noto-cjk ffmpeg poppler-utils librsvg2-bin)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -47,7 +47,7 @@ if [[ " ${missing[*]:-} " == *" fonts-noto-cjk "* ]] && command -v fc-cache >/de
 fi
 
 # Check what the build and the renderer will look for.
-for module in cairo pangocairo libpng libdeflate libisal; do
+for module in cairo pangocairo libpng libdeflate; do
     if ! pkg-config --exists "$module"; then
         echo "setup: pkg-config cannot find $module after installation" >&2
         exit 1

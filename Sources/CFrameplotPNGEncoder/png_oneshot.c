@@ -2,15 +2,16 @@
 #include "png_oneshot.h"
 #include "png_rows.h"
 
-#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-// The one-shot encoder: filter every row into one buffer, compress it at once (level 1 with
-// ISA-L's igzip, other levels with libdeflate), and write the chunks and CRCs by hand.
+// The one-shot encoder: filter every row into one buffer, compress it at once with libdeflate,
+// and write the chunks and CRCs by hand. (ISA-L's igzip was tried for level 1: about 4x
+// faster, but its output for one input varies from process to process, which breaks
+// byte-identical frames and resumes.)
 
 static unsigned char *fp_put32(unsigned char *p, uint32_t v) {
     p[0] = (unsigned char)(v >> 24);
@@ -34,14 +35,8 @@ static unsigned char *fp_chunk_end(unsigned char *type, unsigned char *end) {
 
 // MARK: Per-thread workspace
 
-// igzip's state and hash tables, reused from frame to frame.
-typedef struct fp_igzip {
-    struct isal_zstream stream;
-    unsigned char tables[ISAL_DEF_LVL1_DEFAULT];
-} fp_igzip;
-
 // Memory reused by the frames one thread encodes: the filtered rows, the compressed data and
-// the compressors (libdeflate's, igzip's state and hash tables). Fresh megabytes for every
+// the compressor (libdeflate's). Fresh megabytes for every
 // frame would cost page faults (about 10% of the encoding time); a workspace is freed when its
 // thread ends, and buffers above FP_WORKSPACE_KEEP bytes are never kept (one huge figure must
 // not pin its memory).
@@ -49,7 +44,6 @@ typedef struct fp_workspace {
     struct libdeflate_compressor *compressor;
     int level;
     unsigned char *filtered, *compressed, *trial, *scratch;
-    struct fp_igzip *igzip;
     size_t filtered_capacity, compressed_capacity, trial_capacity, scratch_capacity;
 } fp_workspace;
 
@@ -65,23 +59,13 @@ static void fp_workspace_release(fp_workspace *work) {
     free(work->compressed);
     free(work->trial);
     free(work->scratch);
-    free(work->igzip);
     free(work);
 }
 
 static void fp_workspace_destroy(void *work) { fp_workspace_release((fp_workspace *)work); }
 
-static size_t fp_igzip_compress(fp_igzip *igzip, const unsigned char *in, size_t size,
-                                unsigned char *out, size_t capacity);
-
 static void fp_workspace_make_key(void) {
     fp_workspace_key_ok = pthread_key_create(&fp_workspace_key, fp_workspace_destroy) == 0;
-    // igzip picks its SSE/AVX2 code on its first call by storing a function pointer: make
-    // that first call here, once, so that threads never race on it.
-    fp_igzip *igzip = (fp_igzip *)malloc(sizeof *igzip);
-    unsigned char byte = 0, out[64];
-    if (igzip != NULL) (void)fp_igzip_compress(igzip, &byte, 1, out, sizeof out);
-    free(igzip);
 }
 
 // This thread's workspace, made on first use; NULL when out of memory.
@@ -118,47 +102,13 @@ static unsigned char *fp_buffer(unsigned char **buffer, size_t *capacity, size_t
 
 // MARK: Compression
 
-// The level compressed by igzip: its single pass (level 1) runs about 8x faster than
-// libdeflate's fastest level on drawn frames, for files about 15% larger.
-enum { FP_IGZIP_LEVEL = 1 };
-
-// Compresses `size` bytes into a zlib stream with igzip's level 1; 0 when `capacity` is too small.
-static size_t fp_igzip_compress(fp_igzip *igzip, const unsigned char *in, size_t size,
-                                unsigned char *out, size_t capacity) {
-    if (size > UINT32_MAX || capacity > UINT32_MAX) return 0;
-    struct isal_zstream *stream = &igzip->stream;
-    // isal_deflate_stateless_init leaves most of the state as it was (the stateless call reads
-    // some of it, such as whether the zlib header was written): start from zeros, so the same
-    // input always gives the same bytes.
-    memset(stream, 0, sizeof *stream);
-    isal_deflate_stateless_init(stream);
-    stream->level = 1;
-    stream->level_buf = igzip->tables;
-    stream->level_buf_size = sizeof igzip->tables;
-    stream->gzip_flag = IGZIP_ZLIB;
-    stream->next_in = (uint8_t *)(uintptr_t)in;   // read only
-    stream->avail_in = (uint32_t)size;
-    stream->next_out = out;
-    stream->avail_out = (uint32_t)capacity;
-    stream->end_of_stream = 1;
-    stream->flush = NO_FLUSH;
-    if (isal_deflate_stateless(stream) != COMP_OK) return 0;
-    return stream->total_out;
-}
-
-// Room for the zlib stream of `size` bytes at `level` (fp_compressor made it ready): igzip
-// falls back to stored blocks (5 bytes per 65535 and the zlib wrapper) when it cannot do better.
-static size_t fp_zlib_bound(fp_workspace *work, int level, size_t size) {
-    if (level == FP_IGZIP_LEVEL) return size + size / 4096 + 1024;
+// Room for the zlib stream of `size` bytes (fp_compressor made the compressor ready).
+static size_t fp_zlib_bound(fp_workspace *work, size_t size) {
     return libdeflate_zlib_compress_bound(work->compressor, size);
 }
 
 // Makes the workspace's compressor for `level` ready; 0 when out of memory.
 static int fp_compressor(fp_workspace *work, int level) {
-    if (level == FP_IGZIP_LEVEL) {
-        if (work->igzip == NULL) work->igzip = (fp_igzip *)malloc(sizeof *work->igzip);
-        return work->igzip != NULL;
-    }
     if (work->compressor != NULL && work->level == level) return 1;
     libdeflate_free_compressor(work->compressor);
     work->compressor = libdeflate_alloc_compressor(level);
@@ -166,11 +116,10 @@ static int fp_compressor(fp_workspace *work, int level) {
     return work->compressor != NULL;
 }
 
-// Compresses `size` bytes into a zlib stream at `level` with the compressor made ready by
-// fp_compressor; 0 when `capacity` (at least fp_zlib_bound) is too small.
-static size_t fp_zlib_compress(fp_workspace *work, int level, const unsigned char *in, size_t size,
+// Compresses `size` bytes into a zlib stream with the compressor made ready by fp_compressor;
+// 0 when `capacity` (at least fp_zlib_bound) is too small.
+static size_t fp_zlib_compress(fp_workspace *work, const unsigned char *in, size_t size,
                                unsigned char *out, size_t capacity) {
-    if (level == FP_IGZIP_LEVEL) return fp_igzip_compress(work->igzip, in, size, out, capacity);
     return libdeflate_zlib_compress(work->compressor, in, size, out, capacity);
 }
 
@@ -184,12 +133,12 @@ enum { FP_TRIAL_STRIPS = 6, FP_TRIAL_ROWS = 6 };
 // shorter strips misjudge large smooth gradients. Ties favour none, then sub. -1 when out of
 // memory, -2 when `alpha` is 0 and a sampled pixel is not opaque.
 static int fp_choose_by_trial(fp_workspace *work, const unsigned char *pixels,
-                              int width, int height, int stride, int alpha, int level) {
+                              int width, int height, int stride, int alpha) {
     const size_t length = (size_t)width * (size_t)(alpha ? 4 : 3) + 1;
     const int rows = height < FP_TRIAL_ROWS ? height : FP_TRIAL_ROWS;
     const int strips = height < FP_TRIAL_STRIPS * FP_TRIAL_ROWS ? 1 : FP_TRIAL_STRIPS;
     const size_t sample = length * (size_t)rows * (size_t)strips;
-    const size_t bound = fp_zlib_bound(work, level, sample);
+    const size_t bound = fp_zlib_bound(work, sample);
     unsigned char *buffer = fp_buffer(&work->trial, &work->trial_capacity, sample + bound);
     if (buffer == NULL) return -1;
     size_t best_size = SIZE_MAX;
@@ -200,7 +149,7 @@ static int fp_choose_by_trial(fp_workspace *work, const unsigned char *pixels,
             if (fp_filter_rows(pixels, width, first, rows, stride, alpha, filter, work->scratch,
                                buffer + (size_t)k * (size_t)rows * length) == -2) return -2;
         }
-        size_t size = fp_zlib_compress(work, level, buffer, sample, buffer + sample, bound);
+        size_t size = fp_zlib_compress(work, buffer, sample, buffer + sample, bound);
         if (size > 0 && size < best_size) { best_size = size; best = filter; }
     }
     return best;
@@ -220,9 +169,9 @@ static int fp_compress_image(fp_workspace *work, const unsigned char *pixels, in
         snprintf(out->message, sizeof out->message, "out of memory for %zu bytes of filtered rows", filtered_size);
         return FP_PNG_ERROR_MEMORY;
     }
-    *used = filter == FP_PNG_FILTER_PER_IMAGE ? fp_choose_by_trial(work, pixels, width, height, stride, alpha, level) : filter;
+    *used = filter == FP_PNG_FILTER_PER_IMAGE ? fp_choose_by_trial(work, pixels, width, height, stride, alpha) : filter;
     if (*used == -2) return FP_PNG_RETRY_WITH_ALPHA;
-    const size_t bound = fp_zlib_bound(work, level, filtered_size);
+    const size_t bound = fp_zlib_bound(work, filtered_size);
     if (*used < 0 || fp_buffer(&work->compressed, &work->compressed_capacity, bound) == NULL) {
         snprintf(out->message, sizeof out->message, "out of memory for %zu bytes of compressed data", bound);
         return FP_PNG_ERROR_MEMORY;
@@ -230,10 +179,9 @@ static int fp_compress_image(fp_workspace *work, const unsigned char *pixels, in
     if (fp_filter_rows(pixels, width, 0, height, stride, alpha, *used, work->scratch, work->filtered) == -2) {
         return FP_PNG_RETRY_WITH_ALPHA;
     }
-    *size = fp_zlib_compress(work, level, work->filtered, filtered_size, work->compressed, bound);
+    *size = fp_zlib_compress(work, work->filtered, filtered_size, work->compressed, bound);
     if (*size == 0 || *size > 0x7fffffffu) {
-        snprintf(out->message, sizeof out->message, "%s could not compress %zu bytes",
-                 level == FP_IGZIP_LEVEL ? "igzip" : "libdeflate", filtered_size);
+        snprintf(out->message, sizeof out->message, "libdeflate could not compress %zu bytes", filtered_size);
         return FP_PNG_ERROR_DEFLATE;
     }
     return FP_PNG_OK;

@@ -38,9 +38,8 @@ public struct PNGOptions: Sendable, Hashable {
         }
     }
 
-    /// DEFLATE level, 0 (store) ... 9 (smallest); clamped into that range. Level 1 is the
-    /// fastest by far: one greedy pass (ISA-L's igzip), about 8× faster than level 2 on drawn
-    /// frames for files about 15% larger. Levels 2...9 are libdeflate's.
+    /// DEFLATE level (libdeflate's), 0 (store) ... 9 (smallest); clamped into that range.
+    /// Level 1 is the fastest, for frames.
     public var compressionLevel: Int
     public var filter: Filter
     /// Whether to record the device scale as resolution (72 dpi times the scale) in a pHYs chunk.
@@ -52,14 +51,14 @@ public struct PNGOptions: Sendable, Hashable {
         self.recordsResolution = recordsResolution
     }
 
-    /// For animation frames: level 1, one filter per image (about 0.5 ms for an 800x600 frame).
+    /// For animation frames: level 1, one filter per image (about 2 ms for an 800x600 frame).
     public static let fast = PNGOptions(compressionLevel: 1, filter: .perImage)
     /// For final figures: level 6 with adaptive filtering.
     public static let small = PNGOptions(compressionLevel: 6, filter: .adaptive)
 }
 
 /// The encoder behind ``ImageCanvas/pngData(options:text:)``: the whole image filtered and
-/// compressed at once (igzip at level 1, libdeflate above), or row by row with libpng above
+/// compressed at once (libdeflate), or row by row with libpng above
 /// ``oneShotLimit``.
 enum PNGEncoder {
     /// Images whose filtered rows exceed this many bytes (16 megapixels of RGBA) are encoded

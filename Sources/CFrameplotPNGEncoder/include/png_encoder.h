@@ -4,7 +4,7 @@
 // PNG encoding of cairo ARGB32 pixels, and PNG decoding with libpng.
 //
 // Images are encoded in one shot: the rows are filtered into one buffer, compressed at once
-// (ISA-L's igzip at level 1, libdeflate at other levels), and the chunks and CRCs are written
+// with libdeflate, and the chunks and CRCs are written
 // directly. Images larger than a limit go through libpng row by row instead (bounded memory).
 // libpng reports errors with setjmp/longjmp, which Swift cannot unwind through, so every libpng
 // call lives in C and failures come back as a status code plus a message.
@@ -31,7 +31,7 @@ enum {
 
 // How an image was encoded (fp_png_output.encoder).
 enum {
-    FP_PNG_ENCODER_ONE_SHOT = 1,   // whole image filtered, then compressed at once (igzip or libdeflate)
+    FP_PNG_ENCODER_ONE_SHOT = 1,   // whole image filtered, then compressed at once (libdeflate)
     FP_PNG_ENCODER_LIBPNG = 2      // row by row through libpng and zlib
 };
 
