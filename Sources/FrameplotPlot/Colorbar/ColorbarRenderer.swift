@@ -39,6 +39,7 @@ struct ColorbarRenderer {
         if !minor.isEmpty { canvas.stroke(minor, style: StrokeStyle(color: style.tickColor, width: style.tickWidth * 0.75)) }
         for t in layout.ticks { t.label?.draw(on: canvas) }
         layout.label?.draw(on: canvas)
+        layout.note?.draw(on: canvas)
     }
 }
 

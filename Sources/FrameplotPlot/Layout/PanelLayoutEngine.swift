@@ -122,12 +122,15 @@ struct PanelLayoutEngine {
             need.left = style.outerPad + tickBlockY + (yLabel.map { $0.2.logical.height + style.labelPad } ?? 0)
             need.bottom = style.outerPad + tickBlockX + annotationBlock(xPlan)
                 + (xLabel.map { $0.2.logical.height + style.labelPad } ?? 0)
-            need.top = style.outerPad + annotationBlock(yPlan) + (title.map { $0.2.logical.height + style.titlePad } ?? style.edgePad)
+            need.top = style.outerPad + Swift.max(annotationBlock(yPlan), colorbarNoteBlock(cbPlan))
+                + (title.map { $0.2.logical.height + style.titlePad } ?? style.edgePad)
             need.right = style.outerPad + style.edgePad
             var rightBlock = 0.0
             if colorScale != nil {
                 rightBlock += style.colorbarGap + style.colorbarWidth + style.tickLength + style.tickPad + cbPlan.maxWidth
                     + (cbLabel.map { style.labelPad + $0.2.logical.height } ?? 0)
+                // The note starts at the bar's left edge and may be wider than bar and labels.
+                if let (_, m) = cbPlan.annotation { rightBlock = Swift.max(rightBlock, style.colorbarGap + m.logical.width) }
                 let half = cbPlan.maxHeight / 2
                 need.top = Swift.max(need.top, style.outerPad + half)
                 need.bottom = Swift.max(need.bottom, style.outerPad + half)
@@ -174,8 +177,8 @@ struct PanelLayoutEngine {
                                  TextAnchor(.right, .top), 0))
         }
         if let (note, m) = yPlan.annotation, axes.y.showsTicks {
-            labels.append(placed(note, yPlan.style, m, Point(x: plot.minX, y: plot.minY - style.tickPad),
-                                 TextAnchor(.left, .bottom), 0))
+            labels.append(TickNote.above(top: Point(x: plot.minX, y: plot.minY), text: note, metrics: m, style: yPlan.style,
+                                         horizontal: .left, pad: style.tickPad))
         }
         if let (t, s, m) = xLabel {
             let cx = clampedCenter(plot.midX, width: m.logical.width, within: cell)
@@ -188,7 +191,8 @@ struct PanelLayoutEngine {
         }
         if let (t, s, m) = title {
             let cx = clampedCenter(plot.midX, width: m.logical.width, within: cell)
-            labels.append(placed(t, s, m, Point(x: cx, y: plot.minY - annotationBlock(yPlan) - style.titlePad),
+            let notes = Swift.max(annotationBlock(yPlan), colorbarNoteBlock(cbPlan))
+            labels.append(placed(t, s, m, Point(x: cx, y: plot.minY - notes - style.titlePad),
                                  .bottomCenter, 0))
         }
 
@@ -206,9 +210,15 @@ struct PanelLayoutEngine {
                 let cy = clampedCenter(bar.midY, width: m.logical.width, lower: cell.minY, upper: cell.maxY)
                 label = placed(t, s, m, Point(x: x, y: cy), .topCenter, -Double.pi / 2)
             }
-            colorbar = ColorbarLayout(bar: bar, scale: cs, axis: axis, ticks: ticks, minorTicks: cs.norm.kind == .log10 || style.showsMinorTicks ? cbPlan.tickSet.minor : [], label: label)
-            rightEdge = bar.maxX + style.tickLength + style.tickPad + cbPlan.maxWidth
-                + (cbLabel.map { style.labelPad + $0.2.logical.height } ?? 0)
+            // The note goes above the bar, clear of a tick label centred on its top end.
+            let note = cbPlan.annotation.map { text, m in
+                TickNote.above(top: Point(x: bar.minX, y: bar.minY - cbPlan.maxHeight / 2), text: text, metrics: m,
+                               style: cbPlan.style, horizontal: .left, pad: style.tickPad)
+            }
+            colorbar = ColorbarLayout(bar: bar, scale: cs, axis: axis, ticks: ticks, minorTicks: cs.norm.kind == .log10 || style.showsMinorTicks ? cbPlan.tickSet.minor : [],
+                                      label: label, note: note)
+            rightEdge = Swift.max(bar.maxX + style.tickLength + style.tickPad + cbPlan.maxWidth
+                + (cbLabel.map { style.labelPad + $0.2.logical.height } ?? 0), note?.bounds.maxX ?? -.infinity)
         }
 
         var legend: LegendLayout?
@@ -249,6 +259,11 @@ struct PanelLayoutEngine {
     /// Room for an axis-wide multiplier/offset note ("×10<sup>−7</sup>"), if any.
     private func annotationBlock(_ plan: TickPlan) -> Double {
         plan.annotation.map { $0.1.logical.height + style.tickPad } ?? 0
+    }
+
+    /// Room above the plot for a colorbar's note: above half a tick label at the bar's top.
+    private func colorbarNoteBlock(_ plan: TickPlan) -> Double {
+        plan.annotation == nil ? 0 : plan.maxHeight / 2 + annotationBlock(plan)
     }
 
     /// The plot area for `margins`, shrunk and centred for an equal aspect ratio.

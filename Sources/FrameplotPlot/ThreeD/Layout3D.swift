@@ -295,16 +295,14 @@ struct Panel3DLayoutEngine {
         // read wrong: above the top of a vertical axis, else beyond the axis title.
         if let note = set.annotation {
             let m = measure(note)
-            let at: Point, noteAnchor: TextAnchor
             if vertical {
-                let top = pa.y < pb.y ? pa : pb
-                at = Point(x: top.x, y: top.y - style.tickPad); noteAnchor = .bottomCenter
+                plan.notes.append(TickNote.above(top: pa.y < pb.y ? pa : pb, text: note, metrics: m, style: st,
+                                                 horizontal: .center, pad: style.tickPad))
             } else {
-                at = Point(x: mid.x + out.0 * (labelReach + style.tickPad), y: mid.y + out.1 * (labelReach + style.tickPad))
-                noteAnchor = anchor
+                let at = Point(x: mid.x + out.0 * (labelReach + style.tickPad), y: mid.y + out.1 * (labelReach + style.tickPad))
+                plan.notes.append(PlacedText(text: note, point: at, style: st, anchor: anchor, rotation: 0,
+                                             bounds: TextPlacement.bounds(of: m, at: at, anchor: anchor, rotation: 0)))
             }
-            plan.notes.append(PlacedText(text: note, point: at, style: st, anchor: noteAnchor, rotation: 0,
-                                         bounds: TextPlacement.bounds(of: m, at: at, anchor: noteAnchor, rotation: 0)))
         }
         return plan
     }
