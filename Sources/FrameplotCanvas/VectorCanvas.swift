@@ -27,7 +27,8 @@ public final class VectorCanvas: CairoCanvas {
     private let stream: VectorStream
     private var finishedBytes: [UInt8]?
 
-    /// Creates an empty page of `width` x `height` layout units (points).
+    /// Creates an empty page of `width` x `height` layout units: points in a PDF (the page
+    /// size), pixels in an SVG (so it opens at the size of the PNG of the same layout).
     ///
     /// - Throws: ``CanvasError/invalidSize(width:height:scale:reason:)`` for empty, negative,
     ///   non-finite or huge sizes; ``CanvasError/cairo(operation:status:)`` if cairo cannot start the document.

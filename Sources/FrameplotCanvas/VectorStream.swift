@@ -60,8 +60,8 @@ private func vectorStreamWrite(_ closure: UnsafeMutableRawPointer?, _ data: Unsa
 /// Creates PDF and SVG surfaces with the settings that make their bytes reproducible: a fixed
 /// creation and modification date in PDFs, SVG 1.1.
 enum VectorSurface {
-    /// A surface of `width` x `height` points writing into `stream` (the caller destroys it,
-    /// and keeps `stream` alive until the surface is finished).
+    /// A surface of `width` x `height` layout units (points in a PDF, pixels in an SVG) writing
+    /// into `stream` (the caller destroys it, and keeps `stream` alive until it is finished).
     static func make(_ format: VectorCanvas.Format, width: Double, height: Double, stream: VectorStream) throws -> OpaquePointer {
         try CanvasLimits.checkVector(width: width, height: height)
         let closure = Unmanaged.passUnretained(stream).toOpaque()
@@ -85,6 +85,9 @@ enum VectorSurface {
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Frameplot")
         case .svg:
             cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+            // One layout unit is one pixel, as in a PNG at scale 1: `width="800px"` opens at
+            // the PNG's size, where cairo's default `pt` made viewers show it 4/3 as large.
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
         }
         return surface
     }

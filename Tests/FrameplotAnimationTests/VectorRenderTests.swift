@@ -161,14 +161,16 @@ struct VectorRenderTests {
         }
     }
 
-    @Test("SVG frames look like the PNG frames", .enabled(if: FileManager.default.isExecutableFile(atPath: VectorRenderTests.rsvgConvert)))
+    @Test("SVG frames look like the PNG frames and open at their pixel size", .enabled(if: FileManager.default.isExecutableFile(atPath: VectorRenderTests.rsvgConvert)))
     func svgFramesMatchFrames() throws {
         let folder = TemporaryFolder(); defer { folder.cleanup() }
         let renderer = FrameRenderer(scene: try Self.animation(), progress: .quiet)
         try renderer.renderSVGSequence(to: folder.path)
-        _ = runProgram(Self.rsvgConvert, ["-w", "240", "-h", "180", "-o", folder.file("frame3.png"), folder.file("frame_00003.svg")])
+        // At its own size: an SVG sized in pt would open 4/3 as large as the PNG frame (320x240).
+        _ = runProgram(Self.rsvgConvert, ["-o", folder.file("frame3.png"), folder.file("frame_00003.svg")])
         let converted = try PNGReader.decode(try #require(folder.bytes("frame3.png")))
         let frame = try renderer.renderFrame(3).snapshot()
+        try #require(converted.width == frame.width && converted.height == frame.height, "\(converted.width)x\(converted.height)")
         let far = Self.fractionDiffering(converted, frame, by: 160)
         #expect(far < 0.005, "\(far * 100)% of the pixels differ from frame 3 by more than 160")
     }

@@ -33,6 +33,8 @@ import Testing
         #expect(a == (try sample(.svg)))
         let text = String(decoding: a, as: UTF8.self)
         #expect(text.contains("<svg") && text.contains("viewBox=\"0 0 640 420\""))
+        // Sized in pixels like the PNG of the same layout (pt would show it 4/3 as large).
+        #expect(text.contains("width=\"640px\" height=\"420px\""))
     }
 
     @Test func svgIdsAreRenumberedConsistently() {

@@ -61,7 +61,7 @@ struct AnimateCommand: ParsableCommand {
 
         \(SceneListing.optionSummary(SceneCatalog.standard, rendering: false))
 
-        PNG frames go into a folder with a manifest; rendering again keeps the frames that would be drawn the same, and --frames renders a part only. MP4 and GIF need ffmpeg (Debian package: ffmpeg). A .pdf gets one vector page per frame, the page size in points equal to --size, and the command prints the \\animategraphics line (LaTeX package animate) that plays it in Beamer; --format svg writes one SVG per frame into the folder. --log writes the recorded training history (CSV, or JSON lines for .jsonl), which `frameplot render` draws again without training.
+        PNG frames go into a folder with a manifest; rendering again keeps the frames that would be drawn the same, and --frames renders a part only. MP4 and GIF need ffmpeg (Debian package: ffmpeg). A .pdf gets one vector page per frame, the page size in points equal to --size, and the command prints the \\animategraphics line (LaTeX package animate) that plays it in Beamer; --format svg writes one SVG per frame into the folder, sized in pixels like the PNG frames. --log writes the recorded training history (CSV, or JSON lines for .jsonl), which `frameplot render` draws again without training.
 
         Examples:
           frameplot animate gd-locus -o Output/gd-locus.mp4
