@@ -13,18 +13,25 @@ extension Figure {
     public func layout(measuringWith canvas: any Canvas) -> FigureLayout {
         // Every size grows with a figure larger than the theme's reference size; text too big
         // for the figure (tiny sizes, many panels) shrinks in steps until it fits.
+        // Still too small at half the text: a legend that squeezes its plot goes below it
+        // (in columns, its text shrunk to a readable minimum), from the full text size again.
         let start = FigureScale.growth(of: theme, for: size)
-        var scale = start
-        var result = layout(measuringWith: canvas, textScale: scale)
-        while !result.fits && scale > 0.5 * start {
-            scale *= 0.88
-            result = layout(measuringWith: canvas, textScale: scale)
+        var result = layout(measuringWith: canvas, textScale: start)
+        for legendsBelow in [false, true] {
+            var scale = start
+            if legendsBelow { result = layout(measuringWith: canvas, textScale: scale, legendsBelow: true) }
+            while !result.fits && scale > 0.5 * start {
+                scale *= 0.88
+                result = layout(measuringWith: canvas, textScale: scale, legendsBelow: legendsBelow)
+            }
+            if result.fits { break }
         }
         return result
     }
 
-    func layout(measuringWith canvas: any Canvas, textScale: Double) -> FigureLayout {
-        let style = PlotStyle(theme: theme, textScale: textScale)
+    func layout(measuringWith canvas: any Canvas, textScale: Double, legendsBelow: Bool = false) -> FigureLayout {
+        var style = PlotStyle(theme: theme, textScale: textScale)
+        style.movesSqueezedLegendsBelow = legendsBelow
         var area = Rect(origin: .zero, size: size)
         var placedTitle: PlacedText?
         if let title {
@@ -47,6 +54,8 @@ extension Figure {
                 panelLayouts.append(PanelLayoutEngine(axes: axes, cell: cells[i], style: style, canvas: canvas).run())
             }
         }
-        return FigureLayout(size: size, panels: panelLayouts, title: placedTitle, textScale: textScale)
+        var result = FigureLayout(size: size, panels: panelLayouts, title: placedTitle, textScale: textScale)
+        result.movedLegendsBelow = legendsBelow
+        return result
     }
 }

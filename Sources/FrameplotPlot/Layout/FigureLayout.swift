@@ -69,9 +69,13 @@ public struct FigureLayout: Sendable {
     /// panels): the figure's growth past the theme's reference size, times any shrinking
     /// needed for the texts to fit (1 for a figure of the reference size that fits).
     public var textScale: Double
+    /// Whether legends that squeeze their plot were moved below it (``PlotStyle/movesSqueezedLegendsBelow``):
+    /// then every plot area must keep 40 % of its cell, not a quarter, before the text may stay this large.
+    var movedLegendsBelow = false
 
     /// Whether the decorations fit: every text inside the figure, no two texts overlapping,
-    /// every plot area at least a quarter of its cell in each direction, and no inside
+    /// every plot area at least a quarter of its cell in each direction (40 % with legends
+    /// moved below), and no inside
     /// legend covering more than a quarter of its plot area.
     var fits: Bool {
         let frame = Rect(origin: .zero, size: size)
@@ -81,12 +85,13 @@ public struct FigureLayout: Sendable {
             let a = all[i].bounds.insetBy(dx: 0.5, dy: 0.5)
             for j in all.indices where j > i && a.intersects(all[j].bounds.insetBy(dx: 0.5, dy: 0.5)) { return false }
         }
-        for p in panels where p.plotRect.width < p.cell.width * 0.25 || p.plotRect.height < p.cell.height * 0.25 {
+        let least = movedLegendsBelow ? 0.4 : 0.25
+        for p in panels where p.plotRect.width < p.cell.width * least || p.plotRect.height < p.cell.height * least {
             return false
         }
         // A legend inside the plot may hide at most a quarter of it.
         for p in panels {
-            guard let legend = p.legend, legend.placement != .outsideRight else { continue }
+            guard let legend = p.legend, !legend.placement.isOutside else { continue }
             if legend.box.width * legend.box.height > 0.25 * p.plotRect.width * p.plotRect.height { return false }
         }
         return true

@@ -64,7 +64,19 @@ struct PanelLayoutEngine {
     }
 
     /// The layout and the margins it settled on.
+    ///
+    /// With ``PlotStyle/movesSqueezedLegendsBelow``, a legend beside the plot that would leave
+    /// it under 40 % of the cell's width (the plot squeezed to a sliver) goes below it instead.
     func solve() -> (layout: PanelLayout, margins: Margins) {
+        let first = solve(legendBelow: axes.legendPlacement == .outsideBottom)
+        if style.movesSqueezedLegendsBelow, first.layout.legend?.placement == .outsideRight,
+           cell.width - first.margins.left - first.margins.right < 0.4 * cell.width {
+            return solve(legendBelow: true)
+        }
+        return first
+    }
+
+    private func solve(legendBelow: Bool) -> (layout: PanelLayout, margins: Margins) {
         let xKind = axes.x.scale, yKind = axes.y.scale
         let xLimits = resolvedLimits(axes.x, kind: xKind, horizontal: true)
         let yLimits = resolvedLimits(axes.y, kind: yKind, horizontal: false)
@@ -88,8 +100,11 @@ struct PanelLayoutEngine {
         let entries = axes.legendPlacement == .hidden ? [] : axes.marks.flatMap { $0.legendEntries(theme: style.theme) }
         var legendBuilder = LegendBuilder(all: entries, style: style, canvas: canvas)
         legendBuilder.title = axes.legendTitle
-        let legendMeasured = entries.isEmpty ? nil : legendBuilder.measure()
-        var legendOutside = axes.legendPlacement == .outsideRight
+        var legendMeasured = entries.isEmpty ? nil : legendBuilder.measure()
+        if legendBelow, !entries.isEmpty {
+            (legendBuilder, legendMeasured) = legendBuilder.below(width: cell.width - 2 * style.outerPad)
+        }
+        var legendOutside = axes.legendPlacement == .outsideRight || legendBelow
 
         var margins = Margins(left: style.outerPad, right: style.outerPad, top: style.outerPad, bottom: style.outerPad)
         var plot = cell
@@ -136,7 +151,7 @@ struct PanelLayoutEngine {
                 need.bottom = Swift.max(need.bottom, style.outerPad + half)
             }
             if legendOutside, let lm = legendMeasured {
-                rightBlock += style.legendInset + lm.size.width
+                if legendBelow { need.bottom += style.legendInset + lm.size.height } else { rightBlock += style.legendInset + lm.size.width }
             }
             need.right += rightBlock
             // Tick labels centred on the ends of an axis stick out beyond the plot area.
@@ -223,7 +238,13 @@ struct PanelLayoutEngine {
 
         var legend: LegendLayout?
         if let lm = legendMeasured {
-            if legendOutside {
+            if legendBelow {
+                let cx = clampedCenter(plot.midX, width: lm.size.width, lower: cell.minX + style.outerPad, upper: cell.maxX - style.outerPad)
+                let y = plot.maxY + tickBlockX + annotationBlock(xPlan) + (xLabel.map { $0.2.logical.height + style.labelPad } ?? 0)
+                    + style.legendInset
+                let box = Rect(x: cx - lm.size.width / 2, y: y, width: lm.size.width, height: lm.size.height)
+                legend = legendBuilder.layout(lm, box: box, placement: .outsideBottom)
+            } else if legendOutside {
                 let box = Rect(x: rightEdge + style.legendInset, y: plot.minY, width: lm.size.width, height: lm.size.height)
                 legend = legendBuilder.layout(lm, box: box, placement: .outsideRight)
             } else {

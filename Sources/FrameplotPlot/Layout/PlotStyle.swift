@@ -6,6 +6,9 @@ import FrameplotCanvas
 struct PlotStyle {
     /// The figure's theme with every size multiplied by the layout's scale.
     let theme: Theme
+    /// Whether a legend beside a plot it squeezes to a sliver goes below the plot instead:
+    /// the last resort of a figure too small for its texts even at its smallest text.
+    var movesSqueezedLegendsBelow = false
 
     /// The style of `theme` with every size (text, lines, markers, paddings, and through
     /// ``Theme/sizeScale`` the sizes given to marks) times `textScale`.

@@ -60,6 +60,9 @@ public struct LegendEntry: Sendable, Hashable {
 /// `.best` (the default) picks, among the inside positions, the one that covers the
 /// fewest data points (matplotlib's `loc="best"`), preferring the upper right on ties.
 /// `.outsideRight` puts the legend to the right of the plot area and widens the margin.
+/// `.outsideBottom` puts it below the plot, in as many columns as fit; a figure too small for
+/// its texts even at half their size moves there every legend that would squeeze its plot
+/// to under 40 % of the panel's width.
 /// `.bestOrOutside` is `.best` where some inside position covers no point of the static marks
 /// (a scatter), and `.outsideRight` where every one would; among the free positions it covers
 /// the fewest points of the frame marks (an animation's moving lines).
@@ -73,8 +76,14 @@ public enum LegendPlacement: Sendable, Hashable {
     case upperRight, upperLeft, lowerLeft, lowerRight
     case centerLeft, centerRight, lowerCenter, upperCenter, center
     case outsideRight
+    /// Below the plot area, under the x axis label, in as many columns as fit the panel's width.
+    case outsideBottom
     /// No legend even when marks have labels.
     case hidden
+
+    /// Whether the legend sits beside the plot area (in the margin), not over it:
+    /// `LegendPlacement.outsideBottom.isOutside` is true.
+    public var isOutside: Bool { self == .outsideRight || self == .outsideBottom }
 
     /// Candidate inside positions in order of preference, as in matplotlib.
     static let insideCandidates: [LegendPlacement] = [

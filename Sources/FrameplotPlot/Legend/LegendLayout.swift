@@ -51,14 +51,29 @@ struct LegendBuilder {
         entries = rows; self.style = style; self.canvas = canvas
     }
 
+    /// The same rows (and title) in another style.
+    func restyled(_ style: PlotStyle) -> LegendBuilder {
+        var copy = LegendBuilder(rows: entries, style: style, canvas: canvas)
+        copy.title = title
+        return copy
+    }
+
     struct Measured {
         var labels: [(text: String, style: TextStyle, metrics: TextMetrics)]
+        /// One per entry.
         var rowHeights: [Double]
         var size: Size
         var title: (text: String, style: TextStyle, metrics: TextMetrics)?
+        /// Entries fill the columns in reading order (left to right, then down).
+        var columns = 1
+        /// The width of each column: handle, gap and its widest label.
+        var columnWidths: [Double] = []
     }
 
-    func measure() -> Measured {
+    /// Room between two columns of a legend laid out in several.
+    var columnGap: Double { style.legendHandleGap * 2 }
+
+    func measure(columns: Int = 1) -> Measured {
         let base = style.legendLabel
         var labels: [(String, TextStyle, TextMetrics)] = []
         var heights: [Double] = []
@@ -70,8 +85,14 @@ struct LegendBuilder {
             heights.append(Swift.max(m.logical.height, style.fontSize * 0.9))
             maxW = Swift.max(maxW, m.logical.width)
         }
-        var w = 2 * style.legendPad + style.legendHandleWidth + style.legendHandleGap + maxW
-        var h = 2 * style.legendPad + heights.reduce(0, +) + Double(Swift.max(0, heights.count - 1)) * style.legendRowGap
+        let n = Swift.max(1, Swift.min(columns, labels.count))
+        let columnWidths = (0..<n).map { c in
+            style.legendHandleWidth + style.legendHandleGap
+                + stride(from: c, to: labels.count, by: n).map { labels[$0].2.logical.width }.reduce(0, Swift.max)
+        }
+        let lineHeights = Self.lineHeights(heights, columns: n)
+        var w = 2 * style.legendPad + columnWidths.reduce(0, +) + Double(n - 1) * columnGap
+        var h = 2 * style.legendPad + lineHeights.reduce(0, +) + Double(Swift.max(0, lineHeights.count - 1)) * style.legendRowGap
         var measuredTitle: (String, TextStyle, TextMetrics)?
         if let title, !title.isEmpty {
             var bold = base
@@ -82,7 +103,13 @@ struct LegendBuilder {
             w = Swift.max(w, 2 * style.legendPad + m.logical.width)
             h += m.logical.height + style.legendRowGap
         }
-        return Measured(labels: labels, rowHeights: heights, size: Size(width: w, height: h), title: measuredTitle)
+        return Measured(labels: labels, rowHeights: heights, size: Size(width: w, height: h), title: measuredTitle,
+                        columns: n, columnWidths: columnWidths)
+    }
+
+    /// The height of each line of a legend in `columns` columns: its tallest entry.
+    private static func lineHeights(_ heights: [Double], columns: Int) -> [Double] {
+        stride(from: 0, to: heights.count, by: columns).map { heights[$0..<Swift.min($0 + columns, heights.count)].reduce(0, Swift.max) }
     }
 
     /// Whether a legend of `size` fits inside `plot` with the inset.
@@ -97,7 +124,7 @@ struct LegendBuilder {
         let top = plot.minY + i, bottom = plot.maxY - i - size.height, midY = plot.midY - size.height / 2
         let (x, y): (Double, Double)
         switch placement {
-        case .upperRight, .best, .bestOrOutside, .outsideRight, .hidden: (x, y) = (right, top)
+        case .upperRight, .best, .bestOrOutside, .outsideRight, .outsideBottom, .hidden: (x, y) = (right, top)
         case .upperLeft: (x, y) = (left, top)
         case .lowerLeft: (x, y) = (left, bottom)
         case .lowerRight: (x, y) = (right, bottom)
@@ -148,15 +175,19 @@ struct LegendBuilder {
                                      bounds: TextPlacement.bounds(of: metrics, at: p, anchor: .topLeft, rotation: 0))
             y += metrics.logical.height + style.legendRowGap
         }
-        for (i, e) in entries.enumerated() {
-            let h = m.rowHeights[i]
-            let handle = Rect(x: box.minX + style.legendPad, y: y, width: style.legendHandleWidth, height: h)
+        let n = Swift.max(1, m.columns)
+        let lineHeights = Self.lineHeights(m.rowHeights, columns: n)
+        var columnX: [Double] = [box.minX + style.legendPad]
+        for c in 0..<(n - 1) { columnX.append(columnX[c] + (c < m.columnWidths.count ? m.columnWidths[c] : 0) + columnGap) }
+        for (i, e) in entries.enumerated() where i < m.labels.count {
+            let line = i / n, h = lineHeights[line]
+            let handle = Rect(x: columnX[i % n], y: y, width: style.legendHandleWidth, height: h)
             let (t, s, metrics) = m.labels[i]
             let p = Point(x: handle.maxX + style.legendHandleGap, y: y + h / 2)
             let bounds = TextPlacement.bounds(of: metrics, at: p, anchor: .centerLeft, rotation: 0)
             rows.append(.init(entry: e, handleRect: handle,
                               label: PlacedText(text: t, point: p, style: s, anchor: .centerLeft, rotation: 0, bounds: bounds)))
-            y += h + style.legendRowGap
+            if i % n == n - 1 || i == entries.count - 1 { y += h + style.legendRowGap }
         }
         return LegendLayout(box: box, rows: rows, placement: placement, title: placedTitle)
     }

@@ -42,7 +42,7 @@ struct Panel3DLayoutEngine {
         var layout = PanelLayoutEngine(axes: flat, cell: cell, style: style, canvas: canvas).run()
         let threeD = layout3D(in: layout.plotRect)
         layout.threeD = threeD
-        if axes.legendPlacement == .best, let legend = layout.legend, legend.placement != .outsideRight {
+        if axes.legendPlacement == .best, let legend = layout.legend, !legend.placement.isOutside {
             layout.legend = placedAwayFromTheBox(legend, threeD: threeD, plot: layout.plotRect)
         }
         return layout

@@ -128,7 +128,7 @@ extension OptimizersScene {
     /// legend, and below it a gap as wide as its inset), at most 0.6; nil for a legend
     /// beside the plot or none.
     static func legendHeadroom(_ panel: PanelLayout) -> Double? {
-        guard let legend = panel.legend, legend.placement != .outsideRight, panel.plotRect.height > 0 else { return nil }
+        guard let legend = panel.legend, !legend.placement.isOutside, panel.plotRect.height > 0 else { return nil }
         let inset = Swift.max(0, legend.box.minY - panel.plotRect.minY)
         return Swift.min(0.6, (legend.box.height + 2 * inset) / panel.plotRect.height)
     }
