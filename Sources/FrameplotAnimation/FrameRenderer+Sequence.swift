@@ -50,12 +50,24 @@ extension FrameRenderer {
         let first = FirstWorkerCanvases(layer: plan.cachesStaticLayer ? layer : nil,
                                         frame: plan.cachesStaticLayer ? nil : layer)
 
+        // One PNG filter for every frame, chosen on frame 0: a pure function of the run, so any
+        // worker, a resume or a partial render writes the same bytes, without a trial per frame.
+        let options: PNGOptions
+        if pngOptions.filter == .perImage {
+            let frame = try first.frame ?? makeCanvas()
+            first.frame = frame
+            try draw(0, on: frame, over: first.layer, timing: &timing)
+            options = try frame.resolvingPerImageFilter(of: pngOptions)
+        } else {
+            options = pngOptions
+        }
+
         var notes: [String] = []
         if let index = inventory.kept.keys.min(), let entry = inventory.kept[index] {
             // Same identity should mean same pixels; check one frame before trusting the rest.
             let frame = try first.frame ?? makeCanvas()
             first.frame = frame
-            let bytes = try encodedFrame(index, on: frame, over: first.layer, identity: identity, timing: &timing)
+            let bytes = try encodedFrame(index, on: frame, over: first.layer, options: options, identity: identity, timing: &timing)
             if FrameHash.fnv1a(bytes) != entry.hash {
                 notes.append("the \(inventory.kept.count) frame\(inventory.kept.count == 1 ? "" : "s") found in \(PathEncoding.display(directory)) did not match a fresh drawing of frame \(index), so every frame was drawn again")
                 inventory.discardKept()
@@ -77,7 +89,7 @@ extension FrameRenderer {
         let workers = min(plan.workers, max(1, todo.count))
         if !todo.isEmpty {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                self.runWorker(worker, state: state, first: first, identity: identity, directory: directory)
+                self.runWorker(worker, state: state, first: first, options: options, identity: identity, directory: directory)
             }
         }
         state.queue.progress.finish()
@@ -90,8 +102,8 @@ extension FrameRenderer {
 
     // MARK: - Workers
 
-    private func runWorker(_ worker: Int, state: SequenceState, first: FirstWorkerCanvases, identity: RenderIdentity,
-                           directory: String) {
+    private func runWorker(_ worker: Int, state: SequenceState, first: FirstWorkerCanvases, options: PNGOptions,
+                           identity: RenderIdentity, directory: String) {
         do {
             var timing = FrameTiming()
             let layer: ImageCanvas?, frame: ImageCanvas
@@ -105,7 +117,7 @@ extension FrameRenderer {
                 frame = try makeCanvas()
             }
             while let index = state.nextIndex() {
-                let bytes = try encodedFrame(index, on: frame, over: layer, identity: identity, timing: &timing)
+                let bytes = try encodedFrame(index, on: frame, over: layer, options: options, identity: identity, timing: &timing)
                 let t0 = DispatchTime.now()
                 let name = FrameManifest.frameFileName(index)
                 // No flush per frame: the journal flushes frames in batches before listing them.
@@ -120,11 +132,11 @@ extension FrameRenderer {
     }
 
     /// Frame `index` drawn and encoded as PNG carrying the render identity and its index.
-    func encodedFrame(_ index: Int, on frame: ImageCanvas, over layer: ImageCanvas?, identity: RenderIdentity,
-                      timing: inout FrameTiming) throws -> [UInt8] {
+    func encodedFrame(_ index: Int, on frame: ImageCanvas, over layer: ImageCanvas?, options: PNGOptions,
+                      identity: RenderIdentity, timing: inout FrameTiming) throws -> [UInt8] {
         try draw(index, on: frame, over: layer, timing: &timing)
         let t0 = DispatchTime.now()
-        let bytes = try frame.pngData(options: pngOptions, text: FrameFolder.textChunks(identity: identity, index: index))
+        let bytes = try frame.pngData(options: options, text: FrameFolder.textChunks(identity: identity, index: index))
         timing.encode += Self.seconds(since: t0)
         return bytes
     }

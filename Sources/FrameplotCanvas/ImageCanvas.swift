@@ -91,6 +91,25 @@ public final class ImageCanvas: CairoCanvas {
         try encodePNG(options: options, text: text).bytes
     }
 
+    /// `options` with ``PNGOptions/Filter/perImage`` replaced by the filter this image gets.
+    ///
+    /// The frames of one animation share most of their pixels: choosing the filter once, on a
+    /// representative frame, saves the per-image trial (about a third of a frame's encoding)
+    /// and keeps the choice a function of that frame alone, so frames stay byte-identical
+    /// whichever worker draws them. Other filters are returned unchanged.
+    ///
+    /// ```swift
+    /// let options = try firstFrame.resolvingPerImageFilter(of: .fast)   // e.g. level 1, .up
+    /// ```
+    public func resolvingPerImageFilter(of options: PNGOptions) throws -> PNGOptions {
+        guard options.filter == .perImage else { return options }
+        let chosen = try encodePNG(options: options).filter
+        guard let chosen, [.none, .sub, .up].contains(chosen) else { return options }   // libpng's path chose per row
+        var resolved = options
+        resolved.filter = chosen
+        return resolved
+    }
+
     /// Encodes the pixels, reporting how (tests and benchmarks look at the filter and path).
     func encodePNG(options: PNGOptions, text: [PNGTextChunk] = [], oneShotLimit: Int = PNGEncoder.oneShotLimit,
                    throughLibpng: Bool = false) throws -> PNGEncoder.Encoded {
