@@ -21,8 +21,9 @@ public enum AxisTicks {
     ///   - integers: whether the values are whole numbers: major and minor ticks then fall
     ///     on whole numbers only (no 0.5 steps on an axis of epochs).
     ///   - labelExtent: optional measure of a label's size along the axis (its width on
-    ///     an x axis, its height on a y axis), in points. When given, the tick count is
-    ///     reduced until neighbouring labels are at least half a font size apart.
+    ///     an x axis, its height on a y axis), in points. When given, the nice step grows
+    ///     (fewer ticks) until neighbouring labels are at least half a font size apart, down
+    ///     to a single labelled tick on an axis too short for two.
     public static func make(scale: Scale, lengthInPoints: Double? = nil, fontSize: Double,
                             orientation: AxisOrientation = .horizontal, minor: Bool = true, integers: Bool = false,
                             labelExtent: ((String) -> Double)? = nil) -> AxisTickSet {
@@ -31,10 +32,17 @@ public enum AxisTicks {
         locator.integers = integers
         while true {
             let set = make(scale: scale, locator: locator, minor: minor)
-            guard let measure = labelExtent, locator.maxIntervals > 1,
+            guard let measure = labelExtent,
                   !labelsFit(set, scale: scale, length: length, gap: fontSize / 2, measure: measure)
             else { return set }
-            locator = TickLocator(maxIntervals: locator.maxIntervals - 1, integers: integers)
+            if locator.maxIntervals > 1 {
+                locator = TickLocator(maxIntervals: locator.maxIntervals - 1, integers: integers)
+            } else if locator.minimumTicks > 1 {
+                // Even one interval's labels collide: a larger step with a single tick inside.
+                locator.minimumTicks = 1
+            } else {
+                return set
+            }
         }
     }
 

@@ -49,8 +49,8 @@ extension TickLocator {
             // Every decade, or every 2nd, 3rd, 5th, 10th, 20th… so labels step evenly in round numbers.
             let needed = Swift.max(1, Int((Double(decadeCount) / Double(maxIntervals + 1)).rounded(.up)))
             var stride = TickLocator.niceStrides.first { $0 >= needed } ?? needed
-            // Thinning must leave at least two labelled decades.
-            while stride > 1 && (firstDecade...lastDecade).filter({ $0.isMultiple(of: stride) }).count < 2 {
+            // Thinning must leave at least `minimumTicks` labelled decades.
+            while stride > 1 && (firstDecade...lastDecade).filter({ $0.isMultiple(of: stride) }).count < minimumTicks {
                 stride = TickLocator.niceStrides.last { $0 < stride } ?? 1
             }
             var major: [Double] = [], minor: [Double] = []

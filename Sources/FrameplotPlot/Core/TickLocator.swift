@@ -4,7 +4,8 @@ import Foundation
 /// matplotlib's MaxNLocator/AutoLocator) and decades on log axes.
 ///
 /// `maxIntervals` bounds the number of major intervals, so an axis gets at most
-/// `maxIntervals + 1` major ticks, and at least two (three when a single interval cannot hold two).
+/// `maxIntervals + 1` major ticks, and at least `minimumTicks` (normally two; three when a
+/// single interval cannot hold two).
 ///
 /// ```swift
 /// let locator = TickLocator(maxIntervals: 6)
@@ -17,10 +18,14 @@ public struct TickLocator: Sendable, Hashable {
     /// Whether ticks may fall on whole numbers only (an axis of steps, epochs, counts):
     /// the step is then 1, 2, 5, 10, 20, 25, … never 0.5 or 2.5.
     public var integers: Bool
+    /// The fewest major ticks the step is made finer for: 2 normally, 1 as the last resort of
+    /// an axis too short for two labels (one labelled tick then beats colliding labels).
+    public var minimumTicks: Int
 
-    public init(maxIntervals: Int, integers: Bool = false) {
+    public init(maxIntervals: Int, integers: Bool = false, minimumTicks: Int = 2) {
         self.maxIntervals = Swift.max(1, Swift.min(maxIntervals, 50))
         self.integers = integers
+        self.minimumTicks = Swift.max(1, Swift.min(minimumTicks, 2))
     }
 
     /// A locator whose tick count suits an axis `length` points long with labels of
@@ -37,7 +42,7 @@ public struct TickLocator: Sendable, Hashable {
     }
 
     /// The nice step for `limits`: the smallest one giving at most `maxIntervals`
-    /// intervals, made finer while fewer than two ticks would fall inside.
+    /// intervals, made finer while fewer than `minimumTicks` ticks would fall inside.
     ///
     /// ```swift
     /// TickLocator(maxIntervals: 4).step(for: AxisLimits(lower: 0, upper: 10)).value  // 2.5
@@ -45,7 +50,7 @@ public struct TickLocator: Sendable, Hashable {
     public func step(for limits: AxisLimits) -> NiceStep {
         var step = NiceStep.atLeast(limits.span / Double(maxIntervals))
         if integers { step = step.wholeOrLarger }
-        for _ in 0..<8 where tickIndices(limits, step).count < 2 {
+        for _ in 0..<8 where tickIndices(limits, step).count < minimumTicks {
             let smaller = step.smaller
             if integers && !smaller.isWhole { break }
             step = smaller

@@ -241,4 +241,26 @@ struct TickTests {
         #expect(set.major.count >= 2)
         #expect(AxisTicks.labelsFit(set, scale: s, length: 160, gap: 5, measure: measure))
     }
+
+    @Test func axisTooShortForTwoLabelsKeepsOneLabelledTick() {
+        // The logistic scene's equal-aspect panel at 320x240: about 49 points for −4.6…4.6,
+        // where even one interval (−2.5, 0, 2.5) puts 18-point labels 13.5 points apart.
+        let s = Scale(kind: .linear, limits: AxisLimits(lower: -4.6, upper: 4.6), pixelStart: 0, pixelEnd: 49)
+        let measure: (String) -> Double = { _ in 18 }
+        let set = AxisTicks.make(scale: s, fontSize: 10, orientation: .horizontal, labelExtent: measure)
+        #expect(set.major.map(\.value) == [0])
+        #expect(AxisTicks.labelsFit(set, scale: s, length: 49, gap: 5, measure: measure))
+        // The same axis with room for two intervals keeps the usual ticks.
+        let wide = Scale(kind: .linear, limits: s.limits, pixelStart: 0, pixelEnd: 120)
+        #expect(AxisTicks.make(scale: wide, fontSize: 10, orientation: .horizontal, labelExtent: measure)
+            .major.map(\.value) == [-2.5, 0, 2.5])
+    }
+
+    @Test func shortLogAxisThinsDecadesToOneLabel() {
+        let s = Scale(kind: .log10, limits: AxisLimits(lower: 1e-3, upper: 1e3, kind: .log10), pixelStart: 0, pixelEnd: 40)
+        let measure: (String) -> Double = { _ in 18 }
+        let set = AxisTicks.make(scale: s, fontSize: 10, orientation: .horizontal, labelExtent: measure)
+        #expect(set.major.count == 1)
+        #expect(AxisTicks.labelsFit(set, scale: s, length: 40, gap: 5, measure: measure))
+    }
 }
