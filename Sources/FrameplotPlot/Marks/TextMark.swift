@@ -8,7 +8,8 @@ import FrameplotCanvas
 /// Text with a `background` is a **caption**: it sits on an opaque rounded panel (the
 /// background colour painted over the panel face, so a translucent colour only tints it)
 /// with a thin edge, padded in proportion to the text, kept inside the plot area (shrunk
-/// to fit it), and drawn in the text stratum above every line and point (static or per
+/// to fit it down to half size, then wrapped at its separators, then cut with "…": see
+/// ``CaptionFit``), and drawn in the text stratum above every line and point (static or per
 /// frame), after the other texts — so no line or point ever shows through or across it.
 /// Its text colour defaults to the theme's text colour.
 ///
@@ -65,14 +66,11 @@ public struct TextMark: Mark {
         var (t, s) = PlotText.resolve(text, style: textStyle(context.theme))
         if let background {
             let canvas = context.canvas
-            var bounds = canvas.textBounds(t, at: p, style: s, anchor: anchor, rotation: rotation)
-            // A caption wider than the plot shrinks (down to half) to fit it.
-            let room = context.transform.plotRect.width - 2
-            let wide = CaptionPanel.rect(around: bounds, fontSize: s.size).width
-            if wide > room, room > 0 {
-                s.size *= Swift.max(0.5, room / wide)
-                bounds = canvas.textBounds(t, at: p, style: s, anchor: anchor, rotation: rotation)
-            }
+            // A caption larger than the plot shrinks (down to half), then wraps, then is cut with "…".
+            let plot = context.transform.plotRect
+            (t, s) = CaptionFit.fitted(text, style: textStyle(context.theme),
+                                       room: Size(width: plot.width - 2, height: plot.height - 2), canvas: canvas)
+            let bounds = canvas.textBounds(t, at: p, style: s, anchor: anchor, rotation: rotation)
             var panel = CaptionPanel.rect(around: bounds, fontSize: s.size)
             // Keep the panel inside the plot area (it never hangs over the spines).
             let inside = CaptionPanel.shift(panel, into: context.transform.plotRect.insetBy(dx: 1, dy: 1))

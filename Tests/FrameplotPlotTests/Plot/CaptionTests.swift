@@ -76,4 +76,42 @@ import FrameplotCanvas
         #expect(TextMark(text: "x", position: .data(DataPoint(x: 0, y: 0)), anchor: .center, offset: .zero, size: nil,
                          color: nil, bold: false, rotation: 0, background: .white, layer: .static).isCaption)
     }
+
+    /// The recorded caption text and its panel in a figure `width` × `height`.
+    func narrowCaption(_ text: String, width: Double, height: Double) throws -> (RecordingCanvas.RecordedText, Rect, Rect) {
+        var fig = figure(width: width, height: height)
+        fig.axes.text(text, axesFraction: DataPoint(x: 0.97, y: 0.97), anchor: TextAnchor(.right, .top),
+                      background: fig.theme.colors.axesFace.withAlpha(0.85))
+        let canvas = RecordingCanvas(width: width, height: height)
+        fig.render(on: canvas)
+        let plot = fig.layout(measuringWith: RecordingCanvas()).panels[0].plotRect
+        let drawn = try #require(canvas.texts.last)
+        return (drawn, try panel(fig), plot)
+    }
+
+    @Test func aCaptionTooWideAtHalfSizeWrapsAtItsSeparators() throws {
+        let parts = ["step 995", "loss 0.0306", "accuracy 100.0%"]
+        let (drawn, box, plot) = try narrowCaption(parts.joined(separator: "   "), width: 130, height: 200)
+        let fullSize = PlotStyle(theme: .default).annotation.size
+        let lines = drawn.text.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 2, "\(drawn.text) not wrapped")
+        // Every line is whole parts in their order: no part is broken.
+        #expect(lines.flatMap { $0.components(separatedBy: "   ") } == parts)
+        #expect(drawn.style.size >= fullSize / 2 - 1e-9)
+        #expect(plot.contains(box, tolerance: 0.01), "\(box) outside \(plot)")
+        #expect(drawn.metrics.logical.width + 0.8 * drawn.style.size <= plot.width)
+    }
+
+    @Test func aCaptionThatCannotWrapIsCutWithAnEllipsis() throws {
+        let (drawn, box, plot) = try narrowCaption("learning-rate-schedule=cosine-with-restarts", width: 110, height: 200)
+        #expect(drawn.text.hasSuffix("…"), "\(drawn.text)")
+        #expect(drawn.text.count > 1)
+        #expect(plot.contains(box, tolerance: 0.01), "\(box) outside \(plot)")
+    }
+
+    @Test func aCaptionThatFitsIsNotWrapped() throws {
+        let (drawn, _, _) = try narrowCaption("step 995   loss 0.0306", width: 400, height: 300)
+        #expect(drawn.text == "step 995   loss 0.0306")
+        #expect(drawn.style.size == PlotStyle(theme: .default).annotation.size)
+    }
 }
