@@ -38,10 +38,28 @@ enum CaptionFit {
             if best.map({ fit.1.size > $0.1.size * 1.05 }) ?? true { best = fit }
         }
         if let best { return best }
+        return ellipsized(text, parts: parts, separator: separator, style: style, room: room, canvas: canvas)
+    }
+
+    /// The last resort, at half size: one part per line when the caption has wide separators
+    /// and the lines fit the height (so each value keeps its name), else one line; each line
+    /// too wide is cut with "…".
+    private static func ellipsized(_ text: String, parts: [String], separator: String, style: TextStyle,
+                                   room: Size, canvas: any Canvas) -> (String, TextStyle) {
         var small = style
         small.size *= minimumScale
-        let (t, s, _) = PlotText.ellipsized(text, style: small,
-                                            maxWidth: room.width - 0.8 * small.size, canvas: canvas)
+        let maxWidth = room.width - 0.8 * small.size
+        func cut(_ line: String) -> (String, TextStyle, TextMetrics) {
+            let (t, s) = PlotText.resolve(line, style: small)
+            let m = canvas.measureText(t, style: s)
+            return m.logical.width <= maxWidth ? (t, s, m) : PlotText.ellipsized(line, style: small, maxWidth: maxWidth, canvas: canvas)
+        }
+        if separator.count > 1, parts.count > 1 {
+            let lines = parts.map(cut)
+            let height = lines.reduce(0) { $0 + $1.2.logical.height } + 0.4 * small.size
+            if height <= room.height { return (lines.map(\.0).joined(separator: "\n"), small) }
+        }
+        let (t, s, _) = cut(text)
         return (t, s)
     }
 

@@ -114,4 +114,13 @@ import FrameplotCanvas
         #expect(drawn.text == "step 995   loss 0.0306")
         #expect(drawn.style.size == PlotStyle(theme: .default).annotation.size)
     }
+
+    @Test func aCaptionTooNarrowEvenWrappedKeepsOnePartPerLineCutWithEllipses() throws {
+        let (drawn, box, plot) = try narrowCaption("k = 200   w0 = -245.6700   w1 = 1.8207", width: 72, height: 200)
+        let lines = drawn.text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(drawn.text)")
+        #expect(lines.first == "k = 200")
+        #expect(lines.contains { $0.hasSuffix("…") }, "\(drawn.text)")
+        #expect(plot.contains(box, tolerance: 0.01), "\(box) outside \(plot)")
+    }
 }
