@@ -59,6 +59,15 @@ extension OptimizersScene {
         return "\(MathText.escaped(shown))  diverged at step \(step.map(String.init) ?? "?")"
     }
 
+    /// Each track's legend text at the recorded state `state`, by track name (the legend key).
+    static func legendTexts(_ tracks: RaceTracks, at state: RecordedStep) -> [String: String] {
+        var texts: [String: String] = [:]
+        for (k, name) in tracks.names.enumerated() {
+            texts[name] = legendText(name, loss: RaceTracks.point(state, k)?.loss, divergedAt: tracks.divergenceSteps[k])
+        }
+        return texts
+    }
+
     static func scene(tracks: RaceTracks, function: TestFunction, options: Options, settings: SceneSettings) throws -> FigureAnimation {
         let view = options.surface
         let grid = Grid2D(x: function.xDomain, y: function.yDomain, nx: 300, ny: 300) { function.value(x: $0, y: $1) }
@@ -91,7 +100,11 @@ extension OptimizersScene {
             run: settings.tween.map { tracks.run.tweened(by: $0.frames, easing: $0.easing) } ?? tracks.run,
             recorded: tracks.run, timeline: timeline, trackCount: tracks.names.count)
         let animate = { (figure: Figure) throws -> FigureAnimation in
-            try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
+            try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20,
+                                      legendLabels: { frame in
+                guard pathColumns != nil else { return [:] }
+                return legendTexts(tracks, at: frame.recorded.steps[frame.nearestRecordedIndex])
+            }) { frame, figure in
                 guard let columns = pathColumns else { return }
                 let nearest = frame.recorded.steps[frame.nearestRecordedIndex]
                 var paths: [SurfacePanels.Path] = []
