@@ -9,7 +9,9 @@ import FrameplotPlot
 /// Marks stack in one fixed order whatever is cached (``MarkStratum``: regions, grid, lines,
 /// points, text, then spines and legend), so per-frame decision regions sit under static
 /// points. A legend row with a key (``Axes/line(xs:ys:color:width:dash:alpha:marker:markerSize:label:legendKey:layer:rasterization:)``)
-/// shows each frame's text, with room for the widest text of all frames. The static parts under the per-frame marks are the renderer's cached layer; the
+/// shows each frame's text, with room for the widest text of all frames; give `legendLabels`
+/// (``LegendLabels``) so that finding those texts costs one call per frame instead of
+/// building every frame's marks (whose paths grow with the frame number). The static parts under the per-frame marks are the renderer's cached layer; the
 /// static parts above them are cached too and composited over each frame; static parts
 /// stacked between per-frame marks are drawn with each frame.
 ///
@@ -70,11 +72,14 @@ public struct FigureAnimation: AnimationScene {
     ///   - figure: the static part; its size is the frame size.
     ///   - fingerprint: settings that describe the animation, listed in the manifest.
     ///   - tween: in-between frames between recorded states (nil: one frame per state).
+    ///   - legendLabels: the text of each keyed legend row in a frame, by key, computed without
+    ///     drawing (see ``LegendLabels``); nil: the layout builds every frame's marks to find them.
     ///   - frame: adds one frame's marks to a copy of `figure` (after ``Figure/beginFrame()``).
     /// - Throws: ``AnimationError/invalidOption(_:)`` when `tween` would make more than
     ///   ``Tween/maximumFrameCount`` frames.
     public init(name: String = "animation", run: RecordedRun, figure: Figure, framesPerSecond: Double = 20,
-                fingerprint: [String: String] = [:], tween: Tween? = nil, frame: @escaping FrameBuilder) throws {
+                fingerprint: [String: String] = [:], tween: Tween? = nil, legendLabels: LegendLabels? = nil,
+                frame: @escaping FrameBuilder) throws {
         self.name = name; self.figure = figure; self.framesPerSecond = framesPerSecond
         self.settings = fingerprint; self.build = frame
         let timeline = FrameTimeline(recordedCount: run.steps.count, tween: tween)
@@ -91,8 +96,10 @@ public struct FigureAnimation: AnimationScene {
         var sizing = figure
         sizing.beginFrame()
         let sampled = Self.samples(count: drawn.steps.count, at: 9)
+        var sampledFigures: [(index: Int, figure: Figure)] = []
         for index in sampled {
             let marked = Self.frameFigure(figure, index: index, run: drawn, recorded: run, timeline: timeline, build: frame)
+            sampledFigures.append((index, marked))
             for p in marked.panels.indices where p < sizing.panels.count {
                 let panel = marked.panels[p]
                 for m in panel.marks.indices where panel.isFrameMark(at: m) { sizing.panels[p].add(panel.marks[m]) }
@@ -102,23 +109,15 @@ public struct FigureAnimation: AnimationScene {
         hasFrameLegend = sizing.panels.contains { $0.marks.contains { $0.legendEntries(theme: figure.theme).contains { $0.key != nil } } }
         if hasFrameLegend {
             let rest = Set(0..<drawn.steps.count).subtracting(sampled).sorted()
-            var seen: [Set<String>] = Array(repeating: [], count: sizing.panels.count)
-            // The first mark at each place stands for the later ones, whose long paths are not kept.
-            var representatives: [[Int: any Mark]] = Array(repeating: [:], count: sizing.panels.count)
-            for index in rest {
-                let marked = Self.frameFigure(figure, index: index, run: drawn, recorded: run, timeline: timeline, build: frame)
-                for p in marked.panels.indices where p < sizing.panels.count {
-                    let panel = marked.panels[p]
-                    for m in panel.marks.indices where panel.isFrameMark(at: m) {
-                        let entries = panel.marks[m].legendEntries(theme: figure.theme).filter { $0.key != nil }
-                        let texts = entries.map { "\($0.key ?? "")\u{1f}\($0.label)" }
-                        guard !texts.isEmpty, !seen[p].isSuperset(of: texts) else { continue }
-                        seen[p].formUnion(texts)
-                        let representative = representatives[p][m] ?? panel.marks[m]
-                        representatives[p][m] = representative
-                        sizing.panels[p].add(KeyedLegendTexts(representative: representative, entries: entries))
-                    }
-                }
+            let frameAt = { AnimationFrame(index: $0, run: drawn, recorded: run, timeline: timeline) }
+            var widening = KeyedLegendWidening(panelCount: sizing.panels.count, theme: figure.theme)
+            var built = rest
+            if let legendLabels,
+               let rows = KeyedLegendWidening.rows(sampled: sampledFigures, labels: legendLabels, frame: frameAt, theme: figure.theme) {
+                built = KeyedLegendWidening.addLabels(of: rest, rows: rows, labels: legendLabels, frame: frameAt, to: &sizing)
+            }
+            for index in built {
+                widening.add(Self.frameFigure(figure, index: index, run: drawn, recorded: run, timeline: timeline, build: frame), to: &sizing)
             }
         }
         let measuring = try ImageCanvas(width: figure.size.width, height: figure.size.height, scale: 1)
@@ -184,34 +183,5 @@ public struct FigureAnimation: AnimationScene {
             if out.last != index { out.append(index) }
         }
         return out
-    }
-}
-
-/// The keyed legend entries of a frame's mark, for the layout only: the texts its legend row
-/// shows in that frame, so the row gets room for the widest (nothing is drawn, nothing else
-/// counts: no extent, no occupied points).
-private struct KeyedLegendTexts: Mark {
-    /// An earlier frame's mark at the same place, whose rows (handles in the layout's theme)
-    /// get this frame's texts: a long run's later marks hold long paths, and one of these is
-    /// kept per frame whose legend text is new.
-    let representative: any Mark
-    /// This frame's text of each keyed row.
-    let labels: [String: String]
-    var layer: MarkLayer { .dynamic }
-    /// The frame mark's own stratum, so the layout's per-frame strata stay those of the frames.
-    var stratum: MarkStratum { representative.stratum }
-
-    init(representative: any Mark, entries: [LegendEntry]) {
-        self.representative = representative
-        labels = Dictionary(entries.compactMap { e in e.key.map { ($0, e.label) } }, uniquingKeysWith: { first, _ in first })
-    }
-
-    func draw(in context: MarkContext) {}
-    func legendEntries(theme: Theme) -> [LegendEntry] {
-        representative.legendEntries(theme: theme).filter { $0.key != nil }.map { entry in
-            var entry = entry
-            if let key = entry.key, let label = labels[key] { entry.label = label }
-            return entry
-        }
     }
 }

@@ -18,11 +18,11 @@ enum SceneFigure {
     /// (with `--tween`, also the interpolated states between recorded ones; captions read
     /// `frame.nearestRecorded`).
     static func animation(_ name: String, run: RecordedRun, figure: Figure, settings: SceneSettings,
-                          defaultFramesPerSecond: Double,
+                          defaultFramesPerSecond: Double, legendLabels: FigureAnimation.LegendLabels? = nil,
                           frame: @escaping FigureAnimation.FrameBuilder) throws -> FigureAnimation {
         try FigureAnimation(name: name, run: run, figure: figure,
                             framesPerSecond: settings.framesPerSecond(default: defaultFramesPerSecond),
-                            tween: settings.tween, frame: frame)
+                            tween: settings.tween, legendLabels: legendLabels, frame: frame)
     }
 
     /// The line a scene fits, y = slope·x + intercept, drawn per frame above the points

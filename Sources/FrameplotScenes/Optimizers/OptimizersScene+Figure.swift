@@ -52,11 +52,26 @@ extension OptimizersScene {
         }
     }
 
-    /// The legend's text of an optimizer: its name and current loss, or when it diverged.
-    static func legendText(_ name: String, loss: Double?, divergedAt step: Int?) -> String {
-        let shown = Optimizer(name: name).map(\.displayName) ?? name
-        if let loss { return "\(MathText.escaped(shown))  \(String(format: "%.2e", loss))" }
-        return "\(MathText.escaped(shown))  diverged at step \(step.map(String.init) ?? "?")"
+    /// The legend's name of each track (plot-layer markup), made once: the per-frame texts
+    /// only add the loss.
+    static func legendNames(_ tracks: RaceTracks) -> [String] {
+        tracks.names.map { MathText.escaped(Optimizer(name: $0).map(\.displayName) ?? $0) }
+    }
+
+    /// The legend's text of an optimizer: its name (``legendNames(_:)``) and current loss, or
+    /// when it diverged.
+    static func legendText(_ shown: String, loss: Double?, divergedAt step: Int?) -> String {
+        if let loss { return "\(shown)  \(String(format: "%.2e", loss))" }
+        return "\(shown)  diverged at step \(step.map(String.init) ?? "?")"
+    }
+
+    /// Each track's legend text at the recorded state `state`, by track name (the legend key).
+    static func legendTexts(_ tracks: RaceTracks, names shown: [String], at state: RecordedStep) -> [String: String] {
+        var texts: [String: String] = [:]
+        for (k, name) in tracks.names.enumerated() {
+            texts[name] = legendText(shown[k], loss: RaceTracks.point(state, k)?.loss, divergedAt: tracks.divergenceSteps[k])
+        }
+        return texts
     }
 
     static func scene(tracks: RaceTracks, function: TestFunction, options: Options, settings: SceneSettings) throws -> FigureAnimation {
@@ -90,8 +105,13 @@ extension OptimizersScene {
         let pathColumns = timeline.frameCount > Tween.maximumFrameCount ? nil : RacePathColumns(
             run: settings.tween.map { tracks.run.tweened(by: $0.frames, easing: $0.easing) } ?? tracks.run,
             recorded: tracks.run, timeline: timeline, trackCount: tracks.names.count)
+        let shownNames = legendNames(tracks)
         let animate = { (figure: Figure) throws -> FigureAnimation in
-            try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20) { frame, figure in
+            try SceneFigure.animation(name, run: tracks.run, figure: figure, settings: settings, defaultFramesPerSecond: 20,
+                                      legendLabels: { frame in
+                guard pathColumns != nil else { return [:] }
+                return legendTexts(tracks, names: shownNames, at: frame.recorded.steps[frame.nearestRecordedIndex])
+            }) { frame, figure in
                 guard let columns = pathColumns else { return }
                 let nearest = frame.recorded.steps[frame.nearestRecordedIndex]
                 var paths: [SurfacePanels.Path] = []
@@ -100,7 +120,7 @@ extension OptimizersScene {
                     let current = RaceTracks.point(nearest, k)
                     let head: SurfacePanels.Head = current == nil ? .stopped : .moving
                     paths.append(SurfacePanels.Path(xs: xs, ys: ys, color: colors[k], head: head))
-                    let label = legendText(name, loss: current?.loss, divergedAt: tracks.divergenceSteps[k])
+                    let label = legendText(shownNames[k], loss: current?.loss, divergedAt: tracks.divergenceSteps[k])
                     figure.panels[lossPanel].line(xs: steps, ys: values, color: colors[k], width: 1.8, label: label, legendKey: name)
                     if let step = steps.last, let value = values.last {
                         figure.panels[lossPanel].scatter(xs: [step], ys: [value], marker: head == .stopped ? .square : .circle, size: 7,
