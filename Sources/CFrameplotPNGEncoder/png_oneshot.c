@@ -36,10 +36,9 @@ static unsigned char *fp_chunk_end(unsigned char *type, unsigned char *end) {
 // MARK: Per-thread workspace
 
 // Memory reused by the frames one thread encodes: the filtered rows, the compressed data and
-// the compressor (libdeflate's). Fresh megabytes for every
-// frame would cost page faults (about 10% of the encoding time); a workspace is freed when its
-// thread ends, and buffers above FP_WORKSPACE_KEEP bytes are never kept (one huge figure must
-// not pin its memory).
+// libdeflate's compressor. Fresh megabytes for every frame would cost page faults (about 10% of
+// the encoding time); a workspace is freed when its thread ends, and buffers above
+// FP_WORKSPACE_KEEP bytes are never kept (one huge figure must not pin its memory).
 typedef struct fp_workspace {
     struct libdeflate_compressor *compressor;
     int level;
